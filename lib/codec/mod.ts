@@ -1,0 +1,2 @@
+// Public surface of this layer; mod.ts re-exports it.
+export {};

@@ -1,0 +1,6 @@
+/**
+ * Test helpers: a real local DynamoDB (dynalite) started in-process.
+ *
+ * @module
+ */
+export {};
