@@ -1,0 +1,228 @@
+/**
+ * Decoding: DynamoDB `AttributeValue`s to JavaScript values (`decode`, `decodeItem`), validating the wire
+ * shape as it goes.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
+import type { CodecOptions } from "./options.ts";
+import { type Ctx, resolveOptions } from "./_options.ts";
+import { describe, fail, Fault, toValidationError, within } from "./_fault.ts";
+import { normalizeNumber, numberToString } from "./numbers.ts";
+import { DynamoNumber } from "./dynamo_number.ts";
+import { base64ToBytes } from "./base64.ts";
+import { MAX_DEPTH } from "./encode.ts";
+
+const AV = "an AttributeValue with exactly one of S, N, B, SS, NS, BS, BOOL, NULL, L, M";
+// Canonical numbers of at most 15 characters: a JS number holds them exactly.
+const SHORT = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
+/**
+ * Decodes a DynamoDB `AttributeValue` to a JavaScript value.
+ *
+ * S -> string; N -> as the `numbers` option says (default `"auto"`: a number when exact, else a
+ * DynamoNumber); B -> Uint8Array; SS, NS, BS -> Set; BOOL -> boolean; NULL -> null; L -> array;
+ * M -> plain object.
+ *
+ * @param av The `AttributeValue` (as parsed from JSON).
+ * @param options Codec options.
+ * @returns The value.
+ * @throws {ValidationError} When `av` is not a well-formed AttributeValue (two type keys, a wrong value
+ * type, bad base64, a malformed number), or when `numbers: "number"` would lose digits; `path` says where.
+ *
+ * @example
+ * ```ts
+ * import { decode, DynamoNumber } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(decode({ L: [{ N: "0.1" }, { N: "9007199254740993" }] }), [
+ *   0.1,
+ *   new DynamoNumber("9007199254740993"),
+ * ]);
+ * ```
+ */
+export function decode(av: AttributeValue, options?: CodecOptions): unknown {
+  const c = resolveOptions(options);
+  try {
+    return decodeValue(av, c, 0);
+  } catch (error) {
+    throw toValidationError(error);
+  }
+}
+
+/**
+ * Decodes a DynamoDB item (an `AttributeMap`) to a plain object.
+ *
+ * @param record The item as the service returns it.
+ * @param options Codec options.
+ * @returns A plain object with one property per attribute.
+ * @throws {ValidationError} When `record` is not an object of well-formed AttributeValues.
+ *
+ * @example
+ * ```ts
+ * import { decodeItem } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const item = decodeItem({ pk: { S: "user#1" }, tags: { SS: ["a", "b"] } });
+ * assert.deepEqual(item, { pk: "user#1", tags: new Set(["a", "b"]) });
+ * ```
+ */
+export function decodeItem(record: AttributeMap, options?: CodecOptions): Record<string, unknown> {
+  const c = resolveOptions(options);
+  try {
+    if (!isRecord(record)) fail("an item must be an object", describe(record), "an AttributeMap");
+    return decodeFields(record, c, 1);
+  } catch (error) {
+    throw toValidationError(error);
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function decodeFields(m: Record<string, unknown>, c: Ctx, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(m);
+  let key = "";
+  try {
+    for (let i = 0; i < keys.length; i++) {
+      key = keys[i];
+      const value = decodeValue(m[key], c, depth);
+      // Assigning "__proto__" would set the prototype instead of adding the attribute.
+      if (key === "__proto__") {
+        Object.defineProperty(out, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else out[key] = value;
+    }
+  } catch (error) {
+    throw within(error, key);
+  }
+  return out;
+}
+
+function wrong(type: string, value: unknown, allowed: string): never {
+  return fail(`bad ${type} value`, describe(value), allowed);
+}
+
+function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
+  if (!isRecord(av)) return fail("not an AttributeValue", describe(av), AV);
+  let type = "";
+  let count = 0;
+  for (const k in av) {
+    if (count++ === 0) type = k;
+  }
+  if (count !== 1) {
+    fail("not an AttributeValue", count ? `keys ${Object.keys(av).join(", ")}` : "no keys", AV);
+  }
+  const v = av[type];
+  switch (type) {
+    case "S":
+      if (typeof v !== "string") wrong("S", v, "a string");
+      return v;
+    case "N":
+      if (typeof v !== "string") wrong("N", v, "a decimal number string");
+      return decodeNumber(v, c);
+    case "B":
+      return decodeBinary(v);
+    case "BOOL":
+      if (typeof v !== "boolean") wrong("BOOL", v, "true or false");
+      return v;
+    case "NULL":
+      if (v !== true) wrong("NULL", v, "true");
+      return null;
+    case "M":
+      if (!isRecord(v)) wrong("M", v, "an object of AttributeValues");
+      if (depth > MAX_DEPTH) fail("nested too deep", `more than ${MAX_DEPTH} levels`, "at most 32");
+      return decodeFields(v, c, depth + 1);
+    case "L": {
+      if (!Array.isArray(v)) wrong("L", v, "an array of AttributeValues");
+      if (depth > MAX_DEPTH) fail("nested too deep", `more than ${MAX_DEPTH} levels`, "at most 32");
+      const out = new Array(v.length);
+      let i = 0;
+      try {
+        for (; i < v.length; i++) out[i] = decodeValue(v[i], c, depth + 1);
+      } catch (error) {
+        throw within(error, i);
+      }
+      return out;
+    }
+    case "SS":
+    case "NS":
+    case "BS":
+      return decodeSet(type, v, c);
+  }
+  return fail("unknown AttributeValue type", JSON.stringify(type), AV);
+}
+
+function decodeBinary(v: unknown): Uint8Array {
+  const bytes = typeof v === "string" ? base64ToBytes(v) : undefined;
+  if (bytes === undefined) {
+    return typeof v === "string"
+      ? fail("bad base64", describe(v), "padded standard base64")
+      : wrong("B", v, "a base64 string");
+  }
+  return bytes;
+}
+
+function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
+  if (!Array.isArray(v) || v.length === 0) wrong(type, v, "a non-empty array of strings");
+  const out = new Set<unknown>();
+  const seen = type === "SS" ? out : new Set<string>();
+  let i = 0;
+  try {
+    for (; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== "string") wrong(type, x, "a string");
+      let key = x;
+      if (type === "NS") {
+        key = normalizeNumber(x);
+        out.add(decodeNumber(key, c));
+      } else if (type === "BS") out.add(decodeBinary(x));
+      if (seen.has(key)) fail("duplicate set element", describe(x), "distinct elements");
+      seen.add(key);
+    }
+  } catch (error) {
+    throw within(error, i);
+  }
+  return out;
+}
+
+function decodeNumber(s: string, c: Ctx): unknown {
+  const mode = c.n;
+  if (mode === 0 && s.length <= 15 && s !== "-0" && SHORT.test(s)) return +s;
+  const t = normalizeNumber(s);
+  switch (mode) {
+    case 2:
+      return +t;
+    case 3:
+      return new DynamoNumber(t);
+    case 4:
+      if (t.indexOf(".") < 0) return BigInt(t);
+      break;
+    case 5:
+      return c.dec === undefined ? t : new c.dec(t);
+  }
+  const n = +t;
+  if (exactString(n) === t) return n;
+  if (mode === 1) {
+    fail("number would lose digits", t, "numbers a JS number holds exactly (numbers mode)");
+  }
+  return new DynamoNumber(t);
+}
+
+/** The canonical string of a number, or "" when it is out of DynamoDB's range (rounded up to 1E+126). */
+function exactString(n: number): string {
+  try {
+    return numberToString(n);
+  } catch (error) {
+    if (error instanceof Fault) return "";
+    throw error;
+  }
+}

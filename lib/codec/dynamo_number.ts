@@ -1,0 +1,86 @@
+/**
+ * `DynamoNumber`: an exact DynamoDB number kept as its canonical decimal string.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { fail, toValidationError } from "./_fault.ts";
+import { bigintToString, normalizeNumber, numberToString } from "./numbers.ts";
+
+/**
+ * An exact DynamoDB number, kept as its canonical decimal string (no exponent, no leading or trailing
+ * zeros). Decoding returns one when a JS number would lose digits; encoding sends its string unchanged.
+ *
+ * @example
+ * ```ts
+ * import { decode, DynamoNumber, encode } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const big = new DynamoNumber("12345678901234567890.50");
+ * assert.equal(big.toString(), "12345678901234567890.5");
+ * assert.deepEqual(encode(big), { N: "12345678901234567890.5" });
+ * assert.deepEqual(decode({ N: "12345678901234567890.5" }), big);
+ * ```
+ */
+export class DynamoNumber {
+  /** The canonical decimal string. */
+  readonly value: string;
+
+  /**
+   * Makes an exact number from a decimal string (exponents allowed), a finite number or a bigint.
+   *
+   * @throws {ValidationError} When the value is not a number or is outside DynamoDB's limits (38
+   * significant digits, magnitude 1E-130 to 9.99...E+125).
+   */
+  constructor(value: string | number | bigint) {
+    try {
+      this.value = typeof value === "string"
+        ? normalizeNumber(value)
+        : typeof value === "number"
+        ? numberToString(value)
+        : typeof value === "bigint"
+        ? bigintToString(value)
+        : fail("not a number", typeof value, "a string, number or bigint");
+    } catch (error) {
+      throw toValidationError(error);
+    }
+  }
+
+  /**
+   * The canonical decimal string.
+   *
+   * @returns The digits, like `"-0.5"` or `"1000000000000000000000"`.
+   */
+  toString(): string {
+    return this.value;
+  }
+
+  /**
+   * The canonical decimal string, so `JSON.stringify` keeps every digit.
+   *
+   * @returns The same as `toString()`.
+   */
+  toJSON(): string {
+    return this.value;
+  }
+
+  /**
+   * The nearest JS number; it may round.
+   *
+   * @returns `Number(this.toString())`.
+   */
+  toNumber(): number {
+    return Number(this.value);
+  }
+
+  /**
+   * The value as a bigint.
+   *
+   * @returns The integer.
+   * @throws {RangeError} When the number has a fraction.
+   */
+  toBigInt(): bigint {
+    return BigInt(this.value);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * DynamoDB's number rules: at most 38 significant digits, magnitude from 1E-130 to
+ * 9.9999999999999999999999999999999999999E+125, or zero. Numbers are kept as canonical decimal strings:
+ * positional notation, no leading or trailing zeros, `-` only for negatives, `"0"` for zero. That is also
+ * the form DynamoDB returns.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { fail } from "./_fault.ts";
+
+const SHAPE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+/** What a DynamoDB number may be, for error messages. */
+export const NUMBER_LIMITS =
+  "at most 38 significant digits and magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125, or 0";
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 50 ? `${text.slice(0, 50)}…` : text);
+}
+
+/**
+ * Checks a decimal number string (`12`, `-0.50`, `1.5E+3`, `+.5`) against DynamoDB's limits and returns its
+ * canonical form (`1500`, `-0.5`).
+ *
+ * @param text The number as a decimal string, optionally with a sign and an exponent.
+ * @returns The canonical decimal string.
+ * @throws {Fault} When `text` is not a decimal number or is outside DynamoDB's limits.
+ */
+export function normalizeNumber(text: string): string {
+  const m = SHAPE.exec(text);
+  if (m === null || m[2] === "" && !m[3]) {
+    fail("not a number", quote(text), "a decimal number like 12, -0.5 or 1.5E+3");
+  }
+  const all = m[2] + (m[3] ?? "");
+  let i = 0;
+  let j = all.length;
+  while (i < j && all.charCodeAt(i) === 48) i++;
+  while (j > i && all.charCodeAt(j - 1) === 48) j--;
+  if (i === j) return "0";
+  const digits = all.slice(i, j);
+  // The decimal point sits after `point` of `digits`: the value is 0.digits * 10^point.
+  const point = m[2].length - i + (m[4] ? Number(m[4]) : 0);
+  if (digits.length > 38) {
+    fail("too many significant digits", `${quote(text)} (${digits.length} digits)`, NUMBER_LIMITS);
+  }
+  if (point > 126 || point < -129) fail("number out of range", quote(text), NUMBER_LIMITS);
+  const sign = m[1] === "-" ? "-" : "";
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * The canonical decimal string of a JS number: its shortest round-trip decimal, in positional notation.
+ *
+ * @param value A finite number within DynamoDB's limits.
+ * @returns The canonical decimal string (`-0` gives `"0"`).
+ * @throws {Fault} For NaN, ±Infinity and numbers outside DynamoDB's range.
+ */
+export function numberToString(value: number): string {
+  if (value === 0) return "0";
+  const a = value < 0 ? -value : value;
+  // String() is positional exactly in [1e-6, 1e21).
+  if (a >= 1e-6 && a < 1e21) return String(value);
+  if (a >= 1e-130 && a < 1e126) return normalizeNumber(String(value));
+  return fail(
+    a !== a || a === Infinity ? "not a finite number" : "number out of range",
+    String(value),
+    NUMBER_LIMITS,
+  );
+}
+
+/**
+ * The canonical decimal string of a bigint.
+ *
+ * @param value An integer with at most 38 significant digits (trailing zeros do not count) below 1E+126.
+ * @returns The canonical decimal string.
+ * @throws {Fault} When the bigint is outside DynamoDB's limits.
+ */
+export function bigintToString(value: bigint): string {
+  const s = value.toString();
+  return s.length < 39 ? s : normalizeNumber(s);
+}
