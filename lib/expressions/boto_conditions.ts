@@ -1,0 +1,367 @@
+/**
+ * boto's condition objects (`EQ`, `GT`, `BETWEEN`, ...) and the maps boto takes them in: scan and query
+ * filters (`{ age: GT(30) }`), key conditions (`{ pk: "u1", sk: BEGINS_WITH("2024") }`) and expected
+ * values (`{ version: 3, locked: false }`), compiled to the same condition trees as `Attr`. Map keys are
+ * attribute names taken literally, as boto took them.
+ *
+ * ```ts
+ * import { compileExpressions, conditionFromMap, GT, NOT_NULL } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const filter = conditionFromMap({ age: GT(30), email: NOT_NULL() });
+ * assert.equal(compileExpressions({ filter }).FilterExpression, "#n0 > :v0 AND attribute_exists(#n1)");
+ * ```
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { kindOf, mark } from "./_node.ts";
+import { and, Attr, type Condition, not } from "./condition.ts";
+
+/** boto's condition operators. */
+export type BotoOperator =
+  | "EQ"
+  | "NE"
+  | "LE"
+  | "LT"
+  | "GE"
+  | "GT"
+  | "NULL"
+  | "NOT_NULL"
+  | "CONTAINS"
+  | "NOT_CONTAINS"
+  | "BEGINS_WITH"
+  | "IN"
+  | "BETWEEN";
+
+/** A boto condition: an operator and its values, applied to the attribute a map names. */
+export interface BotoCondition {
+  /** Always `"boto"`. */
+  readonly kind: "boto";
+  /** The operator. */
+  readonly operator: BotoOperator;
+  /** Its values (the candidates for IN, the bounds for BETWEEN). */
+  readonly values: readonly unknown[];
+}
+
+const METHODS = {
+  EQ: "eq",
+  NE: "ne",
+  LE: "lte",
+  LT: "lt",
+  GE: "gte",
+  GT: "gt",
+  NULL: "notExists",
+  NOT_NULL: "exists",
+  CONTAINS: "contains",
+  BEGINS_WITH: "beginsWith",
+  BETWEEN: "between",
+} as const;
+
+function boto(operator: BotoOperator, values: unknown[]): BotoCondition {
+  return mark({ kind: "boto", operator, values: Object.freeze(values) });
+}
+
+/**
+ * boto's `EQ`: the attribute equals `value`.
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, EQ } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(compileExpressions({ filter: conditionFromMap({ a: EQ(1) }) }).FilterExpression, "#n0 = :v0");
+ * ```
+ */
+export function EQ(value: unknown): BotoCondition {
+  return boto("EQ", [value]);
+}
+
+/**
+ * boto's `NE`: the attribute differs from `value`.
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, NE } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(compileExpressions({ filter: conditionFromMap({ a: NE(1) }) }).FilterExpression, "#n0 <> :v0");
+ * ```
+ */
+export function NE(value: unknown): BotoCondition {
+  return boto("NE", [value]);
+}
+
+/**
+ * boto's `LE`: the attribute is at most `value`.
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, LE } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LE(1) }) }).FilterExpression, "#n0 <= :v0");
+ * ```
+ */
+export function LE(value: unknown): BotoCondition {
+  return boto("LE", [value]);
+}
+
+/**
+ * boto's `LT`: the attribute is less than `value`.
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, LT } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LT(1) }) }).FilterExpression, "#n0 < :v0");
+ * ```
+ */
+export function LT(value: unknown): BotoCondition {
+  return boto("LT", [value]);
+}
+
+/**
+ * boto's `GE`: the attribute is at least `value`.
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, GE } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GE(1) }) }).FilterExpression, "#n0 >= :v0");
+ * ```
+ */
+export function GE(value: unknown): BotoCondition {
+  return boto("GE", [value]);
+}
+
+/**
+ * boto's `GT`: the attribute is greater than `value`.
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, GT } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GT(1) }) }).FilterExpression, "#n0 > :v0");
+ * ```
+ */
+export function GT(value: unknown): BotoCondition {
+  return boto("GT", [value]);
+}
+
+/**
+ * boto's `NULL`: the attribute does not exist.
+ *
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, NULL } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ filter: conditionFromMap({ a: NULL() }) });
+ * assert.equal(out.FilterExpression, "attribute_not_exists(#n0)");
+ * ```
+ */
+export function NULL(): BotoCondition {
+  return boto("NULL", []);
+}
+
+/**
+ * boto's `NOT_NULL`: the attribute exists.
+ *
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, NOT_NULL } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ filter: conditionFromMap({ a: NOT_NULL() }) });
+ * assert.equal(out.FilterExpression, "attribute_exists(#n0)");
+ * ```
+ */
+export function NOT_NULL(): BotoCondition {
+  return boto("NOT_NULL", []);
+}
+
+/**
+ * boto's `CONTAINS`: the attribute holds `value` (a substring, or a set or list element).
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, CONTAINS } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ filter: conditionFromMap({ tags: CONTAINS("x") }) });
+ * assert.equal(out.FilterExpression, "contains(#n0, :v0)");
+ * ```
+ */
+export function CONTAINS(value: unknown): BotoCondition {
+  return boto("CONTAINS", [value]);
+}
+
+/**
+ * boto's `NOT_CONTAINS`: the attribute does not hold `value`.
+ *
+ * @param value The value.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, NOT_CONTAINS } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ filter: conditionFromMap({ tags: NOT_CONTAINS("x") }) });
+ * assert.equal(out.FilterExpression, "NOT contains(#n0, :v0)");
+ * ```
+ */
+export function NOT_CONTAINS(value: unknown): BotoCondition {
+  return boto("NOT_CONTAINS", [value]);
+}
+
+/**
+ * boto's `BEGINS_WITH`: the attribute starts with `prefix`.
+ *
+ * @param prefix A string or binary prefix.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, BEGINS_WITH } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ filter: conditionFromMap({ sk: BEGINS_WITH("a") }) });
+ * assert.equal(out.FilterExpression, "begins_with(#n0, :v0)");
+ * ```
+ */
+export function BEGINS_WITH(prefix: unknown): BotoCondition {
+  return boto("BEGINS_WITH", [prefix]);
+}
+
+/**
+ * boto's `IN`: the attribute equals one of `values` (1 to 100 of them).
+ *
+ * @param values The candidates.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, conditionFromMap, IN } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ filter: conditionFromMap({ a: IN([1, 2]) }) });
+ * assert.equal(out.FilterExpression, "#n0 IN (:v0, :v1)");
+ * ```
+ */
+export function IN(values: readonly unknown[]): BotoCondition {
+  return boto("IN", [...values]);
+}
+
+/**
+ * boto's `BETWEEN`: the attribute lies between `low` and `high`, both included.
+ *
+ * @param low The lower bound.
+ * @param high The upper bound.
+ * @returns The condition.
+ *
+ * @example
+ * ```ts
+ * import { BETWEEN, compileExpressions, conditionFromMap } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ filter: conditionFromMap({ a: BETWEEN(1, 9) }) });
+ * assert.equal(out.FilterExpression, "#n0 BETWEEN :v0 AND :v1");
+ * ```
+ */
+export function BETWEEN(low: unknown, high: unknown): BotoCondition {
+  return boto("BETWEEN", [low, high]);
+}
+
+function toCondition(name: string, value: unknown): Condition {
+  const a = Attr([name]);
+  if (!isBoto(value)) return a.eq(value);
+  const { operator, values } = value;
+  if (operator === "IN") return a.in(values);
+  if (operator === "NOT_CONTAINS") return not(a.contains(values[0]));
+  return Reflect.apply(a[METHODS[operator]], a, [...values]);
+}
+
+const isBoto = (x: unknown): x is BotoCondition => kindOf(x) === "boto";
+
+/**
+ * Turns a map of attribute names to boto conditions (or plain values, meaning EQ) into one condition,
+ * the AND of all entries: boto's `scan_filter` and `query_filter`, and, with a partition key value and a
+ * range key condition, its key conditions.
+ *
+ * @param map Attribute names (taken literally) to conditions or values.
+ * @returns The condition, or `undefined` for an empty map.
+ * @throws {ValidationError} When a condition's values are invalid (like IN with no values).
+ *
+ * @example
+ * ```ts
+ * import { BEGINS_WITH, compileExpressions, conditionFromMap } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const keyCondition = conditionFromMap({ pk: "u1", sk: BEGINS_WITH("2024-") });
+ * const out = compileExpressions({ keyCondition });
+ * assert.equal(out.KeyConditionExpression, "#n0 = :v0 AND begins_with(#n1, :v1)");
+ * ```
+ */
+export function conditionFromMap(map: Record<string, unknown>): Condition | undefined {
+  const entries = Object.entries(map);
+  return entries.length ? and(...entries.map(([k, v]) => toCondition(k, v))) : undefined;
+}
+
+/**
+ * Turns boto's `expected_value` map into a condition: a plain value means "must equal", `false` means
+ * "must not exist", `true` means "must exist", and a boto condition applies as it is.
+ *
+ * @param expected Attribute names (taken literally) to expectations.
+ * @returns The condition, or `undefined` for an empty map.
+ * @throws {ValidationError} When a value does not encode later, or a condition is invalid.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, expectedToCondition } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const condition = expectedToCondition({ version: 3, lock: false });
+ * const out = compileExpressions({ condition });
+ * assert.equal(out.ConditionExpression, "#n0 = :v0 AND attribute_not_exists(#n1)");
+ * ```
+ */
+export function expectedToCondition(expected: Record<string, unknown>): Condition | undefined {
+  return conditionFromMap(
+    Object.fromEntries(
+      Object.entries(expected).map((
+        [k, v],
+      ) => [k, v === false ? NULL() : v === true ? NOT_NULL() : v]),
+    ),
+  );
+}

@@ -1,0 +1,274 @@
+/**
+ * The expression compiler: turns condition trees, an update and a projection into the request fields
+ * DynamoDB takes, with one placeholder namespace for the whole request.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { type AttributeMap, type AttributeValue, type CodecOptions, encode } from "../codec/mod.ts";
+import { ValidationError } from "../errors.ts";
+import { fail, formatPath, kindOf } from "./_node.ts";
+import { compareValues } from "./_order.ts";
+import type { Condition } from "./condition.ts";
+import type { AttributePath, PathInput } from "./path.ts";
+import { projection as checkProjection } from "./projection.ts";
+import type { UpdateBuilder } from "./update.ts";
+
+/** The parts of one request's expressions; each is optional. */
+export interface ExpressionParts {
+  /** The key condition of a Query. */
+  keyCondition?: Condition;
+  /** The condition of a write. */
+  condition?: Condition;
+  /** The filter of a Query or Scan. */
+  filter?: Condition;
+  /** The update of an UpdateItem. */
+  update?: UpdateBuilder;
+  /** The paths to read. */
+  projection?: readonly PathInput[];
+}
+
+/** The request fields; a field is absent when it would be empty. */
+export interface CompiledExpressions {
+  /** From `keyCondition`. */
+  KeyConditionExpression?: string;
+  /** From `condition`. */
+  ConditionExpression?: string;
+  /** From `filter`. */
+  FilterExpression?: string;
+  /** From `update`. */
+  UpdateExpression?: string;
+  /** From `projection`. */
+  ProjectionExpression?: string;
+  /** `#n0`... to attribute names. */
+  ExpressionAttributeNames?: Record<string, string>;
+  /** `:v0`... to values. */
+  ExpressionAttributeValues?: AttributeMap;
+}
+
+const KEY_OPS = ["=", "<", "<=", ">", ">=", "BETWEEN", "begins_with"];
+const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, NOT: 3 };
+const MAX = 4096;
+
+const isCondition = (x: unknown): x is Condition => kindOf(x) === "condition";
+const refPath = (x: unknown): AttributePath | undefined =>
+  typeof x === "object" && x && "path" in x && Array.isArray(x.path) ? x.path : undefined;
+
+// Equal AttributeValues (maps in any key order, sets in any element order) serialize equally.
+function canonical(av: AttributeValue): string {
+  return JSON.stringify(
+    av,
+    (key, value) =>
+      Array.isArray(value) && (key === "SS" || key === "NS" || key === "BS")
+        ? [...value].sort()
+        : key === "M"
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
+        : value,
+  );
+}
+
+function checkKeyCondition(c: Condition): void {
+  const parts = c.op === "AND" ? c.args : [c];
+  const seen: string[] = [];
+  let equalities = 0;
+  for (const part of parts) {
+    const p = isCondition(part) ? part : undefined;
+    const ref = p && refPath(p.args[0]);
+    const name = kindOf(p?.args[0]) === "path" && ref?.length === 1 ? String(ref[0]) : undefined;
+    if (
+      !p || !KEY_OPS.includes(p.op) || name === undefined || seen.includes(name) ||
+      p.args.slice(1).some((a) => kindOf(a) !== undefined)
+    ) {
+      return fail(
+        "invalid key condition",
+        name ?? "",
+        p ? p.op : typeof part,
+        "= on the partition key, AND one of =, <, <=, >, >=, BETWEEN, begins_with on the sort key, " +
+          "each comparing a top-level attribute with a value",
+      );
+    }
+    seen.push(name);
+    if (p.op === "=") equalities++;
+  }
+  if (parts.length > 2 || !equalities) {
+    fail(
+      "invalid key condition",
+      "",
+      `${parts.length} conditions`,
+      "= on the partition key and at most one sort key condition",
+    );
+  }
+}
+
+/**
+ * Compiles the expressions of one request: every name and value goes behind a placeholder (`#n0`, `:v0`,
+ * numbered in order of first use across the parts in the order keyCondition, condition, filter, update,
+ * projection), so reserved words always work; repeated names and equal values share one placeholder;
+ * the same input always gives the same output.
+ *
+ * @param parts The expressions of the request.
+ * @param codecOptions How values are encoded (see `encode`).
+ * @returns The request fields, without the empty ones.
+ * @throws {ValidationError} When a key condition has the wrong shape, BETWEEN bounds are out of order, a
+ * value does not encode, ADD or DELETE get the wrong type, or an expression is over 4 KB.
+ *
+ * @example
+ * ```ts
+ * import { Attr, compileExpressions, Key, update } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({
+ *   keyCondition: Key("pk").eq("u1"),
+ *   filter: Attr("size").gt(1),
+ *   projection: ["pk", "size"],
+ * });
+ * assert.deepEqual(out, {
+ *   KeyConditionExpression: "#n0 = :v0",
+ *   FilterExpression: "#n1 > :v1",
+ *   ProjectionExpression: "#n0, #n1",
+ *   ExpressionAttributeNames: { "#n0": "pk", "#n1": "size" },
+ *   ExpressionAttributeValues: { ":v0": { S: "u1" }, ":v1": { N: "1" } },
+ * });
+ * ```
+ */
+export function compileExpressions(
+  parts: ExpressionParts,
+  codecOptions?: CodecOptions,
+): CompiledExpressions {
+  const names: Record<string, string> = {};
+  const nameIds = new Map<string, string>();
+  const values: AttributeMap = {};
+  const valueIds = new Map<string, string>();
+  let where = "";
+
+  const name = (n: string): string => {
+    let id = nameIds.get(n);
+    if (!id) nameIds.set(n, id = `#n${nameIds.size}`), names[id] = n;
+    return id;
+  };
+  const path = (p: AttributePath): string =>
+    p.map((e, i) => typeof e === "number" ? `[${e}]` : (i ? "." : "") + name(e)).join("");
+  const encoded = (v: unknown): AttributeValue => {
+    if (kindOf(v) !== undefined) fail("not a value here", where, kindOf(v), "a value");
+    try {
+      return encode(v, codecOptions);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return fail(`invalid value: ${error.message}`, where, error.found, error.allowed);
+    }
+  };
+  const value = (v: unknown, av = encoded(v)): string => {
+    const key = canonical(av);
+    let id = valueIds.get(key);
+    if (!id) valueIds.set(key, id = `:v${valueIds.size}`), values[id] = av;
+    return id;
+  };
+  const args = (x: unknown): readonly unknown[] =>
+    typeof x === "object" && x && "args" in x && Array.isArray(x.args) ? x.args : [];
+  const operand = (x: unknown): string => {
+    const kind = kindOf(x), p = refPath(x);
+    if (p && kind === "path") return path(p);
+    if (p && kind === "size") return `size(${path(p)})`;
+    if (kind === "if_not_exists" || kind === "list_append") {
+      return `${kind}(${args(x).map(operand).join(", ")})`;
+    }
+    if (kind === "+" || kind === "-") return args(x).map(operand).join(` ${kind} `);
+    return value(x);
+  };
+  const condition = (c: unknown): string => {
+    if (!isCondition(c)) {
+      return fail(
+        "not a condition",
+        where,
+        typeof c,
+        "a condition from Attr, Key, size, and, or, not",
+      );
+    }
+    const [a, b, h] = c.args;
+    const p = refPath(a);
+    if (p) where = formatPath(p);
+    switch (c.op) {
+      case "AND":
+      case "OR":
+      case "NOT":
+        return c.args.map((sub) => {
+          const text = condition(sub);
+          return (isCondition(sub) && PRECEDENCE[sub.op] || 9) < PRECEDENCE[c.op]
+            ? `(${text})`
+            : text;
+        }).join(` ${c.op} `).replace(/^/, c.op === "NOT" ? "NOT " : "");
+      case "BETWEEN": {
+        const low = encoded(b), high = encoded(h);
+        if ((compareValues(low, high) ?? 0) > 0) {
+          fail(
+            "BETWEEN bounds out of order",
+            where,
+            `${JSON.stringify(low)} > ${JSON.stringify(high)}`,
+            "low <= high",
+          );
+        }
+        return `${operand(a)} BETWEEN ${value(b, low)} AND ${value(h, high)}`;
+      }
+      case "IN":
+        return `${operand(a)} IN (${c.args.slice(1).map(operand).join(", ")})`;
+      case "attribute_exists":
+      case "attribute_not_exists":
+      case "attribute_type":
+      case "begins_with":
+      case "contains":
+        return `${c.op}(${c.args.map(operand).join(", ")})`;
+      default:
+        return `${operand(a)} ${c.op} ${operand(b)}`;
+    }
+  };
+  const updateText = (u: UpdateBuilder): string =>
+    (["SET", "REMOVE", "ADD", "DELETE"] as const).map((clause) => {
+      const items = u.actions.filter((a) => a.action === clause).map((a) => {
+        const p = path(a.path);
+        where = formatPath(a.path);
+        if (clause === "SET") return `${p} = ${operand(a.value)}`;
+        if (clause === "REMOVE") return p;
+        const av = encoded(a.value);
+        if (!("SS" in av || "NS" in av || "BS" in av || (clause === "ADD" && "N" in av))) {
+          fail(
+            `${clause} takes ${clause === "ADD" ? "a number or " : ""}a set`,
+            where,
+            Object.keys(av)[0],
+            clause === "ADD" ? "N, SS, NS, BS" : "SS, NS, BS",
+          );
+        }
+        return `${p} ${value(a.value, av)}`;
+      });
+      return items.length ? `${clause} ${items.join(", ")}` : "";
+    }).filter(Boolean).join(" ");
+
+  const out: CompiledExpressions = {};
+  const emit = (field: keyof CompiledExpressions, text: () => string) => {
+    where = field;
+    const s = text();
+    if (s.length > MAX) {
+      fail("expression over 4 KB", field, `${s.length} characters`, `at most ${MAX}`);
+    }
+    if (s) Object.assign(out, { [field]: s });
+  };
+  const { keyCondition, condition: cond, filter, update, projection } = parts;
+  if (keyCondition) {
+    emit(
+      "KeyConditionExpression",
+      () => (checkKeyCondition(keyCondition), condition(keyCondition)),
+    );
+  }
+  if (cond) emit("ConditionExpression", () => condition(cond));
+  if (filter) emit("FilterExpression", () => condition(filter));
+  if (update) {
+    if (kindOf(update) !== "update") fail("not an update", "update", typeof update, "update()...");
+    emit("UpdateExpression", () => updateText(update));
+  }
+  if (projection) {
+    emit("ProjectionExpression", () => checkProjection(...projection).map(path).join(", "));
+  }
+  if (nameIds.size) out.ExpressionAttributeNames = names;
+  if (valueIds.size) out.ExpressionAttributeValues = values;
+  return out;
+}

@@ -1,0 +1,306 @@
+/**
+ * Condition builders: `Attr(path)`, `Key(name)` and `size(path)` operands, their comparisons and
+ * functions, and `and`, `or`, `not`. The result is a plain tree that `compileExpressions` turns into an
+ * expression string with placeholders.
+ *
+ * ```ts
+ * import { Attr, compileExpressions, size } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const filter = Attr("status").eq("open").and(size("tags").gt(2));
+ * assert.equal(compileExpressions({ filter }).FilterExpression, "#n0 = :v0 AND size(#n1) > :v1");
+ * ```
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { fail, kindOf, mark } from "./_node.ts";
+import { type AttributePath, parsePath, type PathInput } from "./path.ts";
+
+/** The operators and functions a condition node can hold. */
+export type ConditionOperator =
+  | "="
+  | "<>"
+  | "<"
+  | "<="
+  | ">"
+  | ">="
+  | "BETWEEN"
+  | "IN"
+  | "attribute_exists"
+  | "attribute_not_exists"
+  | "attribute_type"
+  | "begins_with"
+  | "contains"
+  | "AND"
+  | "OR"
+  | "NOT";
+
+/** DynamoDB's type names, as `attribute_type` takes them. */
+export type AttributeTypeName = "S" | "SS" | "N" | "NS" | "B" | "BS" | "BOOL" | "NULL" | "L" | "M";
+
+/**
+ * A node of a condition tree. `args` holds operands (references or plain values) for comparisons and
+ * functions, and conditions for `AND`, `OR` and `NOT`.
+ */
+export interface Condition {
+  /** Always `"condition"`. */
+  readonly kind: "condition";
+  /** The operator or function. */
+  readonly op: ConditionOperator;
+  /** The operands, values or sub-conditions. */
+  readonly args: readonly unknown[];
+  /** This condition AND the others. */
+  and(...others: Condition[]): Condition;
+  /** This condition OR the others. */
+  or(...others: Condition[]): Condition;
+}
+
+/** A reference to a path (`kind: "path"`) or to the size of one (`kind: "size"`). */
+export interface Operand {
+  /** `"path"` for the attribute itself, `"size"` for `size(path)`. */
+  readonly kind: "path" | "size";
+  /** The path referred to. */
+  readonly path: AttributePath;
+}
+
+/** An operand that compares: `=`, `<>`, `<`, `<=`, `>`, `>=`, BETWEEN and IN. */
+export interface Comparable extends Operand {
+  /** `operand = value` (the value may be another operand). */
+  eq(value: unknown): Condition;
+  /** `operand <> value`. */
+  ne(value: unknown): Condition;
+  /** `operand < value`. */
+  lt(value: unknown): Condition;
+  /** `operand <= value`. */
+  lte(value: unknown): Condition;
+  /** `operand > value`. */
+  gt(value: unknown): Condition;
+  /** `operand >= value`. */
+  gte(value: unknown): Condition;
+  /** `operand BETWEEN low AND high` (bounds included; rejected when out of order). */
+  between(low: unknown, high: unknown): Condition;
+  /** `operand IN (...)`, with 1 to 100 candidates. */
+  in(values: readonly unknown[]): Condition;
+}
+
+/** A reference to an attribute path, made by `Attr`. */
+export interface AttrRef extends Comparable {
+  /** Always `"path"`. */
+  readonly kind: "path";
+  /** `attribute_exists(path)`. */
+  exists(): Condition;
+  /** `attribute_not_exists(path)`. */
+  notExists(): Condition;
+  /** `attribute_type(path, type)`. */
+  attributeType(type: AttributeTypeName): Condition;
+  /** `begins_with(path, prefix)` for a string or binary prefix. */
+  beginsWith(prefix: unknown): Condition;
+  /** `contains(path, value)`: a substring, or an element of a set or list. */
+  contains(value: unknown): Condition;
+}
+
+/** A reference to a key attribute, made by `Key`: the comparisons a key condition allows. */
+export interface KeyRef extends Operand {
+  /** Always `"path"`. */
+  readonly kind: "path";
+  /** `key = value`. */
+  eq(value: unknown): Condition;
+  /** `key < value`. */
+  lt(value: unknown): Condition;
+  /** `key <= value`. */
+  lte(value: unknown): Condition;
+  /** `key > value`. */
+  gt(value: unknown): Condition;
+  /** `key >= value`. */
+  gte(value: unknown): Condition;
+  /** `key BETWEEN low AND high`. */
+  between(low: unknown, high: unknown): Condition;
+  /** `begins_with(key, prefix)`. */
+  beginsWith(prefix: unknown): Condition;
+}
+
+const TYPES = "S SS N NS B BS BOOL NULL L M";
+
+function node(op: ConditionOperator, args: unknown[]): Condition {
+  const c: Condition = mark({
+    kind: "condition",
+    op,
+    args: Object.freeze(args),
+    and: (...others: Condition[]) => and(c, ...others),
+    or: (...others: Condition[]) => or(c, ...others),
+  });
+  return c;
+}
+
+function comparable<K extends "path" | "size">(kind: K, path: AttributePath) {
+  const self = { kind, path };
+  const cmp = (op: ConditionOperator) => (value: unknown) => node(op, [self, value]);
+  return Object.assign(self, {
+    eq: cmp("="),
+    ne: cmp("<>"),
+    lt: cmp("<"),
+    lte: cmp("<="),
+    gt: cmp(">"),
+    gte: cmp(">="),
+    between: (low: unknown, high: unknown) => node("BETWEEN", [self, low, high]),
+    in: (values: readonly unknown[]) => {
+      if (!Array.isArray(values) || values.length < 1 || values.length > 100) {
+        fail(
+          "IN takes 1 to 100 values",
+          "",
+          Array.isArray(values) ? `${values.length}` : typeof values,
+          "1 to 100",
+        );
+      }
+      return node("IN", [self, ...values]);
+    },
+  });
+}
+
+/**
+ * Refers to an attribute by path, for conditions, filters and update operands.
+ *
+ * @param path A path such as `a.b[2].c`, an array of literal elements, or `path(...)`.
+ * @returns The reference, with comparison and function methods.
+ * @throws {ValidationError} When the path is malformed.
+ *
+ * @example
+ * ```ts
+ * import { Attr, compileExpressions } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ condition: Attr("a.b[2]").between(1, 5) });
+ * assert.equal(out.ConditionExpression, "#n0.#n1[2] BETWEEN :v0 AND :v1");
+ * assert.deepEqual(out.ExpressionAttributeValues, { ":v0": { N: "1" }, ":v1": { N: "5" } });
+ * ```
+ */
+export function Attr(path: PathInput): AttrRef {
+  const self = comparable("path", parsePath(path));
+  const fn = (op: ConditionOperator) => (value: unknown) => node(op, [self, value]);
+  return mark(Object.assign(self, {
+    exists: () => node("attribute_exists", [self]),
+    notExists: () => node("attribute_not_exists", [self]),
+    attributeType: (type: AttributeTypeName) => {
+      if (typeof type !== "string" || !TYPES.split(" ").includes(type)) {
+        fail("unknown attribute type", "", JSON.stringify(type), TYPES);
+      }
+      return node("attribute_type", [self, type]);
+    },
+    beginsWith: fn("begins_with"),
+    contains: fn("contains"),
+  }));
+}
+
+/**
+ * Refers to a key attribute by its name, taken literally (key attributes are top-level), for key
+ * conditions.
+ *
+ * @param name The attribute name.
+ * @returns The reference, with the comparisons a key condition allows.
+ * @throws {ValidationError} When the name is empty.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, Key } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ keyCondition: Key("pk").eq("u1").and(Key("sk").beginsWith("2024-")) });
+ * assert.equal(out.KeyConditionExpression, "#n0 = :v0 AND begins_with(#n1, :v1)");
+ * ```
+ */
+export function Key(name: string): KeyRef {
+  return Attr([name]);
+}
+
+/**
+ * Refers to `size(path)`: a string's length, a binary's bytes, or the number of elements of a set, list
+ * or map.
+ *
+ * @param path The path.
+ * @returns An operand that compares.
+ * @throws {ValidationError} When the path is malformed.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, size } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(compileExpressions({ filter: size("name").lte(10) }).FilterExpression, "size(#n0) <= :v0");
+ * ```
+ */
+export function size(path: PathInput): Comparable {
+  return mark(comparable("size", parsePath(path)));
+}
+
+function join(op: "AND" | "OR", conditions: Condition[]): Condition {
+  if (!conditions.length) fail(`empty ${op}`, "", "no conditions", "at least one condition");
+  for (const c of conditions) {
+    if (kindOf(c) !== "condition") fail(`${op} takes conditions`, "", typeof c, "conditions");
+  }
+  return conditions.length === 1 ? conditions[0] : node(op, conditions);
+}
+
+/**
+ * Joins conditions with AND.
+ *
+ * @param conditions One or more conditions.
+ * @returns The joined condition (the condition itself when there is one).
+ * @throws {ValidationError} When there are none, or one is not a condition.
+ *
+ * @example
+ * ```ts
+ * import { and, Attr, compileExpressions, or } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const c = and(Attr("a").eq(1), or(Attr("b").eq(2), Attr("c").exists()));
+ * assert.equal(
+ *   compileExpressions({ condition: c }).ConditionExpression,
+ *   "#n0 = :v0 AND (#n1 = :v1 OR attribute_exists(#n2))",
+ * );
+ * ```
+ */
+export function and(...conditions: Condition[]): Condition {
+  return join("AND", conditions);
+}
+
+/**
+ * Joins conditions with OR.
+ *
+ * @param conditions One or more conditions.
+ * @returns The joined condition (the condition itself when there is one).
+ * @throws {ValidationError} When there are none, or one is not a condition.
+ *
+ * @example
+ * ```ts
+ * import { Attr, compileExpressions, or } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const c = or(Attr("a").lt(1), Attr("a").gt(9));
+ * assert.equal(compileExpressions({ filter: c }).FilterExpression, "#n0 < :v0 OR #n0 > :v1");
+ * ```
+ */
+export function or(...conditions: Condition[]): Condition {
+  return join("OR", conditions);
+}
+
+/**
+ * Negates a condition.
+ *
+ * @param condition The condition.
+ * @returns `NOT condition`.
+ * @throws {ValidationError} When `condition` is not a condition.
+ *
+ * @example
+ * ```ts
+ * import { Attr, compileExpressions, not } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const c = not(Attr("tags").contains("x"));
+ * assert.equal(compileExpressions({ filter: c }).FilterExpression, "NOT contains(#n0, :v0)");
+ * ```
+ */
+export function not(condition: Condition): Condition {
+  return node("NOT", [join("AND", [condition])]);
+}

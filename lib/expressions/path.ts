@@ -1,0 +1,105 @@
+/**
+ * Document paths: `a.b[2].c` strings, parsed strictly, and `path(...)` for names that hold dots or brackets.
+ *
+ * ```ts
+ * import { parsePath, path } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parsePath("a.b[2].c"), ["a", "b", 2, "c"]);
+ * assert.deepEqual(path("weird.name", 2, "x"), ["weird.name", 2, "x"]);
+ * ```
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { fail, kindOf } from "./_node.ts";
+
+/** One step of a document path: an attribute or map key name, or a list index. */
+export type PathElement = string | number;
+
+/** A parsed document path: a name first, then names and list indexes. */
+export type AttributePath = readonly PathElement[];
+
+/**
+ * Anything that names a path: a string like `a.b[2].c`, an array of elements like `["weird.name", 2]`
+ * (taken literally), or a reference made by `Attr` or `Key`.
+ */
+export type PathInput = string | AttributePath | {
+  readonly kind: "path";
+  readonly path: AttributePath;
+};
+
+const ALLOWED = "names joined by '.', each followed by list indexes like [2]; " +
+  "path(...) or an array for names holding '.', '[' or ']'";
+
+/**
+ * Makes a path from its elements taken literally, for names that contain dots or brackets.
+ *
+ * @param elements A name first, then names (strings) and list indexes (non-negative integers).
+ * @returns The frozen path.
+ * @throws {ValidationError} When a name is empty, an index is not a non-negative integer, or the path is
+ * empty or starts with an index.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, path, projection } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ projection: projection(path("a.b", 0)) });
+ * assert.equal(out.ProjectionExpression, "#n0[0]");
+ * assert.deepEqual(out.ExpressionAttributeNames, { "#n0": "a.b" });
+ * ```
+ */
+export function path(...elements: PathElement[]): AttributePath {
+  elements.forEach((e, i) => {
+    if (
+      typeof e === "string"
+        ? !e
+        : i === 0 || typeof e !== "number" || !Number.isSafeInteger(e) || e < 0
+    ) {
+      fail(
+        "invalid path element",
+        "",
+        JSON.stringify(elements),
+        "a non-empty name first, then names and indexes >= 0",
+      );
+    }
+  });
+  if (!elements.length) fail("empty path", "", "[]", "at least one name");
+  return Object.freeze([...elements]);
+}
+
+/**
+ * Parses a path input: a string is split strictly on `.` and `[n]`; an array or a reference is checked.
+ *
+ * @param input The path.
+ * @returns The frozen path.
+ * @throws {ValidationError} When the string is not a well-formed path (the message quotes it).
+ *
+ * @example
+ * ```ts
+ * import { parsePath, ValidationError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(parsePath("list[0][1].x"), ["list", 0, 1, "x"]);
+ * assert.throws(() => parsePath("a..b"), ValidationError);
+ * ```
+ */
+export function parsePath(input: PathInput): AttributePath {
+  if (typeof input !== "string") {
+    if (Array.isArray(input)) return path(...input);
+    if (kindOf(input) === "path" && "path" in input) return input.path;
+    return fail("invalid path", "", typeof input, "a string, an array of elements or Attr(...)");
+  }
+  const out: PathElement[] = [];
+  for (const segment of input.split(".")) {
+    const m = /^([^[\]]+)((?:\[(?:0|[1-9]\d*)\])*)$/.exec(segment);
+    if (!m) {
+      fail(`invalid path segment ${JSON.stringify(segment)}`, "", JSON.stringify(input), ALLOWED);
+    }
+    out.push(m[1]);
+    for (const [index] of m[2].matchAll(/\d+/g)) out.push(Number(index));
+  }
+  return path(...out);
+}

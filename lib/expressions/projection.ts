@@ -1,0 +1,43 @@
+/**
+ * Projections: the paths a read returns.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { fail, formatPath, overlaps } from "./_node.ts";
+import { type AttributePath, parsePath, type PathInput } from "./path.ts";
+
+/**
+ * Parses and checks the paths of a projection, for `compileExpressions({ projection })`.
+ *
+ * @param paths The paths to return.
+ * @returns The parsed paths.
+ * @throws {ValidationError} When a path is malformed, or two paths are the same or one holds the other.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, projection } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ projection: projection("name", "address.city", "tags[0]") });
+ * assert.equal(out.ProjectionExpression, "#n0, #n1.#n2, #n3[0]");
+ * ```
+ */
+export function projection(...paths: PathInput[]): readonly AttributePath[] {
+  const out: AttributePath[] = [];
+  for (const input of paths) {
+    const p = parsePath(input);
+    const other = out.find((o) => overlaps(o, p));
+    if (other) {
+      fail(
+        "overlapping projection paths",
+        formatPath(p),
+        formatPath(other),
+        "distinct paths, none inside another",
+      );
+    }
+    out.push(p);
+  }
+  return Object.freeze(out);
+}

@@ -1,0 +1,223 @@
+/**
+ * The update builder: SET, REMOVE, ADD and DELETE actions, and the operands SET takes (`ifNotExists`,
+ * `listAppend`, `plus`, `minus`, or another path through `Attr`). Each method returns a new builder.
+ *
+ * ```ts
+ * import { Attr, compileExpressions, plus, update } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const u = update().set("a.b", 1).set("n", plus(Attr("n"), 1)).remove("old").add("count", 1);
+ * assert.equal(
+ *   compileExpressions({ update: u }).UpdateExpression,
+ *   "SET #n0.#n1 = :v0, #n2 = #n2 + :v0 REMOVE #n3 ADD #n4 :v0",
+ * );
+ * ```
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { fail, formatPath, kindOf, mark, overlaps } from "./_node.ts";
+import { Attr } from "./condition.ts";
+import { type AttributePath, parsePath, type PathInput } from "./path.ts";
+
+/** One action of an update expression. */
+export interface UpdateAction {
+  /** The clause it belongs to. */
+  readonly action: "SET" | "REMOVE" | "ADD" | "DELETE";
+  /** The path it changes. */
+  readonly path: AttributePath;
+  /** The operand (SET), number or set (ADD), or set (DELETE); absent for REMOVE. */
+  readonly value?: unknown;
+}
+
+/** An immutable update: each method returns a new builder with one more action. */
+export interface UpdateBuilder {
+  /** Always `"update"`. */
+  readonly kind: "update";
+  /** The actions in the order they were added. */
+  readonly actions: readonly UpdateAction[];
+  /**
+   * `SET path = value`; `value` is a plain value, `Attr(...)` for another path, or `ifNotExists`,
+   * `listAppend`, `plus`, `minus`.
+   */
+  set(path: PathInput, value: unknown): UpdateBuilder;
+  /** `REMOVE path, ...`; list elements too, like `list[2]`. */
+  remove(...paths: PathInput[]): UpdateBuilder;
+  /** `ADD path value`: adds a number, or adds elements to a set. */
+  add(path: PathInput, value: unknown): UpdateBuilder;
+  /** `DELETE path value`: removes elements from a set. */
+  delete(path: PathInput, value: unknown): UpdateBuilder;
+}
+
+/** A computed SET operand: `if_not_exists`, `list_append`, `+` or `-`. */
+export interface UpdateOperand {
+  /** The function or operator. */
+  readonly kind: "if_not_exists" | "list_append" | "+" | "-";
+  /** Its two operands. */
+  readonly args: readonly unknown[];
+}
+
+function append(
+  actions: readonly UpdateAction[],
+  action: UpdateAction["action"],
+  input: PathInput,
+  value?: unknown,
+): readonly UpdateAction[] {
+  const path = parsePath(input);
+  for (const a of actions) {
+    if (overlaps(a.path, path)) {
+      fail(
+        "an update touches the same path twice, or overlapping paths",
+        formatPath(path),
+        `${a.action} ${formatPath(a.path)}`,
+        "each path once, none inside another",
+      );
+    }
+  }
+  if (action === "SET") checkOperand(value, true, formatPath(path));
+  return [
+    ...actions,
+    Object.freeze(action === "REMOVE" ? { action, path } : { action, path, value }),
+  ];
+}
+
+// DynamoDB's grammar: `operand [+|- operand]`, where an operand is a path, a value or a function whose
+// arguments are operands again, so + and - appear only at the top of a SET value.
+function checkOperand(value: unknown, top: boolean, where: string): void {
+  const kind = kindOf(value);
+  if (kind === undefined || kind === "path") return;
+  if (
+    (kind === "+" || kind === "-") && top ||
+    kind === "if_not_exists" || kind === "list_append"
+  ) {
+    if (typeof value === "object" && value && "args" in value && Array.isArray(value.args)) {
+      for (const arg of value.args) checkOperand(arg, false, where);
+      return;
+    }
+  }
+  fail(
+    "invalid SET operand",
+    where,
+    kind,
+    "a value, Attr(...), ifNotExists, listAppend, or plus/minus at the top",
+  );
+}
+
+function builder(actions: readonly UpdateAction[]): UpdateBuilder {
+  const make = (action: UpdateAction["action"]) => (path: PathInput, value?: unknown) =>
+    builder(append(actions, action, path, value));
+  return mark({
+    kind: "update",
+    actions: Object.freeze(actions),
+    set: make("SET"),
+    remove: (...paths: PathInput[]) =>
+      builder(paths.reduce((acc, p) => append(acc, "REMOVE", p), actions)),
+    add: make("ADD"),
+    delete: make("DELETE"),
+  });
+}
+
+/**
+ * Starts an empty update; chain `set`, `remove`, `add` and `delete` on it.
+ *
+ * @returns A builder with no actions.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, update } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ update: update().remove("list[0]").delete("tags", new Set(["x"])) });
+ * assert.equal(out.UpdateExpression, "REMOVE #n0[0] DELETE #n1 :v0");
+ * assert.deepEqual(out.ExpressionAttributeValues, { ":v0": { SS: ["x"] } });
+ * ```
+ */
+export function update(): UpdateBuilder {
+  return builder([]);
+}
+
+function operand(kind: UpdateOperand["kind"], args: unknown[]): UpdateOperand {
+  return mark({ kind, args: Object.freeze(args) });
+}
+
+/**
+ * `if_not_exists(path, value)`: the attribute at `path` when it exists, else `value`.
+ *
+ * @param path The path to test (a string here is always a path).
+ * @param value The fallback operand.
+ * @returns A SET operand.
+ * @throws {ValidationError} When the path is malformed.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, ifNotExists, update } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ update: update().set("created", ifNotExists("created", 42)) });
+ * assert.equal(out.UpdateExpression, "SET #n0 = if_not_exists(#n0, :v0)");
+ * ```
+ */
+export function ifNotExists(path: PathInput, value: unknown): UpdateOperand {
+  return operand("if_not_exists", [Attr(path), value]);
+}
+
+/**
+ * `list_append(first, second)`: the two lists joined. Operands are values unless wrapped in `Attr`.
+ *
+ * @param first The list that comes first.
+ * @param second The list that comes after.
+ * @returns A SET operand.
+ *
+ * @example
+ * ```ts
+ * import { Attr, compileExpressions, listAppend, update } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ update: update().set("log", listAppend(Attr("log"), ["x"])) });
+ * assert.equal(out.UpdateExpression, "SET #n0 = list_append(#n0, :v0)");
+ * ```
+ */
+export function listAppend(first: unknown, second: unknown): UpdateOperand {
+  return operand("list_append", [first, second]);
+}
+
+/**
+ * `left + right` in a SET value. Operands are values unless wrapped in `Attr`.
+ *
+ * @param left A number operand.
+ * @param right A number operand.
+ * @returns A SET operand.
+ *
+ * @example
+ * ```ts
+ * import { compileExpressions, ifNotExists, plus, update } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ update: update().set("n", plus(ifNotExists("n", 0), 1)) });
+ * assert.equal(out.UpdateExpression, "SET #n0 = if_not_exists(#n0, :v0) + :v1");
+ * ```
+ */
+export function plus(left: unknown, right: unknown): UpdateOperand {
+  return operand("+", [left, right]);
+}
+
+/**
+ * `left - right` in a SET value. Operands are values unless wrapped in `Attr`.
+ *
+ * @param left A number operand.
+ * @param right A number operand.
+ * @returns A SET operand.
+ *
+ * @example
+ * ```ts
+ * import { Attr, compileExpressions, minus, update } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const out = compileExpressions({ update: update().set("stock", minus(Attr("stock"), 2)) });
+ * assert.equal(out.UpdateExpression, "SET #n0 = #n0 - :v0");
+ * ```
+ */
+export function minus(left: unknown, right: unknown): UpdateOperand {
+  return operand("-", [left, right]);
+}
