@@ -1,0 +1,77 @@
+/**
+ * The host adapter of the credential providers: environment, home directory, file reads, running a
+ * process, fetch and the clock, for Deno, Node and Bun. Node built-ins are imported lazily inside each
+ * function, so importing this module also works in Workers and browsers (where files and processes are
+ * simply absent).
+ *
+ * @module
+ */
+import type { Host, ProcessResult } from "../credentials/host.ts";
+import { readEnv } from "./env.ts";
+
+/**
+ * The effects of the runtime this code runs in.
+ *
+ * @returns A host reading the real environment, files and clock.
+ * @example
+ * ```ts
+ * import { systemHost } from "./host.ts";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(typeof systemHost().now(), "number");
+ * ```
+ */
+export function systemHost(): Host {
+  const g: { Deno?: unknown; Bun?: unknown; process?: { versions?: { node?: string } } } =
+    globalThis;
+  const workers = (globalThis.navigator as { userAgent?: string } | undefined)?.userAgent ===
+    "Cloudflare-Workers";
+  const runtime = workers
+    ? undefined
+    : g.Deno
+    ? "deno"
+    : g.Bun
+    ? "bun"
+    : g.process?.versions?.node
+    ? "node"
+    : undefined;
+  return {
+    env: readEnv(),
+    homeDir: runtime ? homeDir() : undefined,
+    runtime,
+    readFile,
+    run,
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+  };
+}
+
+function homeDir(): string | undefined {
+  const env = readEnv();
+  return env.HOME ?? env.USERPROFILE ??
+    (env.HOMEDRIVE && env.HOMEPATH ? env.HOMEDRIVE + env.HOMEPATH : undefined);
+}
+
+async function readFile(path: string): Promise<string | undefined> {
+  const fs = await import("node:fs/promises");
+  try {
+    return await fs.readFile(path, "utf8");
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+async function run(command: string, options: { timeoutMs: number }): Promise<ProcessResult> {
+  const { exec } = await import("node:child_process");
+  return new Promise((resolve) => {
+    exec(
+      command,
+      { timeout: options.timeoutMs, windowsHide: true, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}

@@ -1,0 +1,23 @@
+// Public surface of the credential providers; credentials.ts re-exports it.
+export { CredentialsError, CredentialsNotFoundError } from "./errors.ts";
+export type { SkippedSource } from "./errors.ts";
+export { resolveHost } from "./host.ts";
+export type { Host, ProcessResult } from "./host.ts";
+export { parseIni } from "./ini.ts";
+export type { IniSections } from "./ini.ts";
+export { loadSharedConfig, profileName, regionFromProfile } from "./shared_config.ts";
+export type { ProfileOptions, SharedConfig } from "./shared_config.ts";
+export { fromProfile } from "./profile.ts";
+export { callSts, fromAssumeRole, parseStsResponse } from "./sts.ts";
+export type { AssumeRoleOptions, RoleParameters } from "./sts.ts";
+export { fromWebIdentity } from "./web_identity.ts";
+export type { WebIdentityOptions } from "./web_identity.ts";
+export { fromContainer } from "./container.ts";
+export type { MetadataOptions } from "./container.ts";
+export { fromInstanceMetadata } from "./instance_metadata.ts";
+export { fromProcess, parseProcessOutput } from "./process.ts";
+export type { ProcessOptions } from "./process.ts";
+export { fromSso } from "./sso.ts";
+export type { SsoOptions } from "./sso.ts";
+export { defaultChain } from "./default_chain.ts";
+export type { DefaultChainOptions } from "./default_chain.ts";
