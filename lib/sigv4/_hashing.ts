@@ -1,0 +1,98 @@
+/**
+ * The two ways a signature is computed: WebCrypto (`crypto.subtle`), and the pure TypeScript SHA-256 and
+ * HMAC of `_sha256.ts`. Both cache the derived signing key per (secret, day, region, service), bounded:
+ * WebCrypto as an imported `CryptoKey`, the pure path as prepared HMAC state.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { HEX, hmac, hmacHex, hmacKey, sha256Hex } from "./_sha256.ts";
+
+/**
+ * Which SHA-256/HMAC implementation signs: `"js"` the verified pure TypeScript one, `"webcrypto"`
+ * `crypto.subtle`, and `"auto"` the pure one, except that bodies over 4 KiB are hashed by WebCrypto.
+ */
+export type Hashing = "auto" | "webcrypto" | "js";
+
+/** SHA-256 of the empty string: the payload hash of a request without a body. */
+export const EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/** Past this many bytes, WebCrypto's native speed outweighs its fixed async cost (measured in bench). */
+const AUTO_LIMIT = 4096;
+const MAX_KEYS = 32;
+
+const encoder = new TextEncoder();
+const jsKeys = new Map<string, Int32Array>();
+const webKeys = new Map<string, Promise<CryptoKey>>();
+
+function hex(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]];
+  return s;
+}
+
+function remember<T>(cache: Map<string, T>, id: string, value: T): T {
+  if (cache.size >= MAX_KEYS) cache.delete(cache.keys().next().value!);
+  cache.set(id, value);
+  return value;
+}
+
+/** SHA-256 of `data` in hex, by `mode`. */
+export function hashHex(data: string | Uint8Array, mode: Hashing): string | Promise<string> {
+  if (mode === "js" || mode === "auto" && data.length <= AUTO_LIMIT) return sha256Hex(data);
+  return crypto.subtle.digest("SHA-256", bytes(data)).then(hex);
+}
+
+/** `data` as bytes WebCrypto takes (a view on a shared buffer is copied). */
+function bytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  if (typeof data === "string") return encoder.encode(data);
+  const buffer = data.buffer;
+  return buffer instanceof ArrayBuffer
+    ? new Uint8Array(buffer, data.byteOffset, data.length)
+    : new Uint8Array(data);
+}
+
+function importHmac(raw: BufferSource): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+
+async function deriveWebKey(secret: string, scope: readonly string[]): Promise<CryptoKey> {
+  let key: ArrayBuffer | Uint8Array<ArrayBuffer> = encoder.encode("AWS4" + secret);
+  for (const part of scope) {
+    key = await crypto.subtle.sign("HMAC", await importHmac(key), encoder.encode(part));
+  }
+  return importHmac(key);
+}
+
+/**
+ * The SigV4 signature of `stringToSign` in hex, with the signing key derived from `secret` over
+ * `day/region/service/aws4_request` (and cached).
+ *
+ * `region` and `service` must not contain `/`, which keeps the cache key unambiguous.
+ */
+export function signatureHex(
+  secret: string,
+  day: string,
+  region: string,
+  service: string,
+  stringToSign: string,
+  mode: Hashing,
+): string | Promise<string> {
+  const id = `${day}/${region}/${service}/${secret}`;
+  if (mode !== "webcrypto") {
+    let key = jsKeys.get(id);
+    if (!key) {
+      let k = hmac(hmacKey("AWS4" + secret), day);
+      for (const part of [region, service, "aws4_request"]) k = hmac(hmacKey(k), part);
+      key = remember(jsKeys, id, hmacKey(k));
+    }
+    return hmacHex(key, stringToSign);
+  }
+  let key = webKeys.get(id);
+  if (!key) {
+    key = remember(webKeys, id, deriveWebKey(secret, [day, region, service, "aws4_request"]));
+    key.catch(() => webKeys.delete(id));
+  }
+  return key.then((k) => crypto.subtle.sign("HMAC", k, encoder.encode(stringToSign))).then(hex);
+}

@@ -1,0 +1,302 @@
+/**
+ * AWS credentials and the functions that provide them: fixed keys, the environment (the process's, or a
+ * Cloudflare Workers `env` object), a provider refreshed ahead of expiry, and a chain of providers.
+ *
+ * Credentials made here keep `secretAccessKey` and `sessionToken` out of `String()`, `JSON.stringify`,
+ * `Deno.inspect` and `util.inspect`: they are non-enumerable properties (read them by name; a spread
+ * `{ ...credentials }` drops them).
+ *
+ * This module is browser compatible; reading the process environment imports `lib/adapters/env.ts` on
+ * first use only.
+ *
+ * @module
+ */
+import { DynafetchError, ValidationError } from "../errors.ts";
+import { kind } from "./_canonical.ts";
+
+/** An AWS access key pair, with the session token and expiry of temporary credentials. */
+export interface Credentials {
+  /** The access key id, like `AKIDEXAMPLE`. */
+  accessKeyId: string;
+  /** The secret access key. */
+  secretAccessKey: string;
+  /** The session token of temporary credentials. */
+  sessionToken?: string;
+  /** When temporary credentials stop working. */
+  expiration?: Date;
+}
+
+/**
+ * An async source of credentials; `forceRefresh` asks it to skip any cache (after the service said the
+ * token expired, say).
+ */
+export type CredentialsProvider = (options?: { forceRefresh?: boolean }) => Promise<Credentials>;
+
+const REDACTED = "[redacted]";
+
+function show(this: Credentials): string {
+  const expiration = this.expiration ? `, expiration: ${this.expiration.toISOString()}` : "";
+  const token = this.sessionToken ? `, sessionToken: ${REDACTED}` : "";
+  return `Credentials { accessKeyId: ${this.accessKeyId}, secretAccessKey: ${REDACTED}${token}${expiration} }`;
+}
+
+const hidden = (value: unknown): PropertyDescriptor => ({ value, enumerable: false });
+
+/**
+ * Checks `credentials` and returns a copy whose secrets never show in `String()`, `JSON.stringify` or
+ * inspect output.
+ *
+ * @param credentials The access key id, secret and optional session token and expiration.
+ * @returns A frozen copy with `secretAccessKey` and `sessionToken` non-enumerable.
+ * @throws {ValidationError} When the key id or secret is not a non-empty string, the token not a string,
+ *   or the expiration not a valid Date.
+ * @example
+ * ```ts
+ * import { createCredentials } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const credentials = createCredentials({ accessKeyId: "AKID", secretAccessKey: "s3cr3t" });
+ * assert.equal(credentials.secretAccessKey, "s3cr3t");
+ * assert.ok(!JSON.stringify(credentials).includes("s3cr3t"));
+ * assert.ok(!String(credentials).includes("s3cr3t"));
+ * ```
+ */
+export function createCredentials(credentials: Credentials): Credentials {
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = checkCredentials(credentials);
+  const out: Credentials = { accessKeyId, secretAccessKey };
+  Object.defineProperty(out, "secretAccessKey", hidden(secretAccessKey));
+  if (sessionToken !== undefined) Object.defineProperty(out, "sessionToken", hidden(sessionToken));
+  if (expiration !== undefined) out.expiration = expiration;
+  Object.defineProperties(out, {
+    toString: hidden(show),
+    [Symbol.for("nodejs.util.inspect.custom")]: hidden(show),
+    [Symbol.for("Deno.customInspect")]: hidden(show),
+  });
+  return Object.freeze(out);
+}
+
+/**
+ * Throws a `ValidationError` (naming the field, never its value) unless `credentials` is well formed.
+ *
+ * @param credentials What to check.
+ * @param path Where the credentials came from, for the error's `path`.
+ * @returns The same object, typed.
+ * @throws {ValidationError} When a field is missing or of the wrong type.
+ * @example
+ * ```ts
+ * import { checkCredentials, ValidationError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(() => checkCredentials({ accessKeyId: "AKID" }), ValidationError);
+ * ```
+ */
+export function checkCredentials(credentials: unknown, path = "credentials"): Credentials {
+  if (typeof credentials !== "object" || credentials === null) {
+    throw new ValidationError("must be an object", {
+      path,
+      found: kind(credentials),
+      allowed: "{ accessKeyId, secretAccessKey, sessionToken? }",
+    });
+  }
+  const c: Partial<Record<keyof Credentials, unknown>> = credentials;
+  for (const field of ["accessKeyId", "secretAccessKey"] as const) {
+    if (typeof c[field] !== "string" || c[field] === "") {
+      throw new ValidationError("must be a non-empty string", {
+        path: `${path}.${field}`,
+        found: c[field] === "" ? "an empty string" : kind(c[field]),
+      });
+    }
+  }
+  if (c.sessionToken !== undefined && typeof c.sessionToken !== "string") {
+    throw new ValidationError("must be a string", {
+      path: `${path}.sessionToken`,
+      found: kind(c.sessionToken),
+    });
+  }
+  if (
+    c.expiration !== undefined &&
+    !(c.expiration instanceof Date && !Number.isNaN(c.expiration.getTime()))
+  ) {
+    throw new ValidationError("must be a valid Date", {
+      path: `${path}.expiration`,
+      found: c.expiration instanceof Date ? "an invalid Date" : kind(c.expiration),
+    });
+  }
+  return credentials as Credentials; // every field checked above
+}
+
+/**
+ * A provider that always returns the same credentials.
+ *
+ * @param credentials The key id, secret and optional session token.
+ * @returns The provider.
+ * @throws {ValidationError} When the credentials are malformed (checked at once).
+ * @example
+ * ```ts
+ * import { staticCredentials } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const provider = staticCredentials({ accessKeyId: "AKID", secretAccessKey: "s3cr3t" });
+ * assert.equal((await provider()).accessKeyId, "AKID");
+ * ```
+ */
+export function staticCredentials(credentials: Credentials): CredentialsProvider {
+  const fixed = createCredentials(credentials);
+  return () => Promise.resolve(fixed);
+}
+
+async function environment(
+  env: Record<string, string | undefined> | undefined,
+): Promise<Record<string, string | undefined>> {
+  return env ?? (await import("../adapters/env.ts")).readEnv();
+}
+
+/**
+ * A provider reading `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` and
+ * `AWS_CREDENTIAL_EXPIRATION` from `env` (a Cloudflare Workers `env` object, say) or, when `env` is
+ * omitted, from the process environment (Deno, Node, Bun) at each call.
+ *
+ * @param env The variables; omitted, the process environment.
+ * @returns The provider; it rejects with a `DynafetchError` naming the missing variable.
+ * @example
+ * ```ts
+ * import { fromEnv } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const provider = fromEnv({ AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s3cr3t" });
+ * assert.equal((await provider()).accessKeyId, "AKID");
+ * ```
+ */
+export function fromEnv(env?: Record<string, string | undefined>): CredentialsProvider {
+  return async () => {
+    const e = await environment(env);
+    for (const name of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]) {
+      if (!e[name]) throw new DynafetchError(`environment: ${name} is not set`);
+    }
+    const expiration = e.AWS_CREDENTIAL_EXPIRATION
+      ? new Date(e.AWS_CREDENTIAL_EXPIRATION)
+      : undefined;
+    if (expiration && Number.isNaN(expiration.getTime())) {
+      throw new DynafetchError("environment: AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 date");
+    }
+    return createCredentials({
+      accessKeyId: e.AWS_ACCESS_KEY_ID!,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY!,
+      ...(e.AWS_SESSION_TOKEN ? { sessionToken: e.AWS_SESSION_TOKEN } : {}),
+      ...(expiration ? { expiration } : {}),
+    });
+  };
+}
+
+/**
+ * The region from `AWS_REGION`, else `AWS_DEFAULT_REGION`, of `env` or (omitted) the process environment.
+ *
+ * @param env The variables; omitted, the process environment.
+ * @returns The region, or `undefined` when neither is set.
+ * @example
+ * ```ts
+ * import { regionFromEnv } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.equal(await regionFromEnv({ AWS_DEFAULT_REGION: "eu-west-1" }), "eu-west-1");
+ * ```
+ */
+export async function regionFromEnv(
+  env?: Record<string, string | undefined>,
+): Promise<string | undefined> {
+  const e = await environment(env);
+  return e.AWS_REGION || e.AWS_DEFAULT_REGION || undefined;
+}
+
+/** Options of `refreshing`. */
+export interface RefreshingOptions {
+  /** How long before `expiration` to fetch new credentials; default 5 minutes. */
+  refreshBeforeMs?: number;
+  /** The clock, in milliseconds since the epoch; default `Date.now`. */
+  now?: () => number;
+}
+
+/**
+ * Caches what `provider` returns until `refreshBeforeMs` before its `expiration` (forever without one);
+ * concurrent callers share one refresh; `forceRefresh` skips the cache. When a refresh fails while the
+ * cached credentials have not yet expired, they are returned instead (unless forced).
+ *
+ * @param provider The source, called once per refresh.
+ * @param options The refresh margin and clock.
+ * @returns The caching provider; it rejects when the source does, or returns malformed credentials.
+ * @example
+ * ```ts
+ * import { refreshing } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * let calls = 0;
+ * const provider = refreshing(() => {
+ *   calls++;
+ *   return Promise.resolve({ accessKeyId: "AKID", secretAccessKey: "s3cr3t" });
+ * });
+ * await Promise.all([provider(), provider()]);
+ * await provider();
+ * assert.equal(calls, 1);
+ * ```
+ */
+export function refreshing(
+  provider: CredentialsProvider,
+  options: RefreshingOptions = {},
+): CredentialsProvider {
+  const margin = options.refreshBeforeMs ?? 300_000;
+  const now = options.now ?? Date.now;
+  let current: Credentials | undefined;
+  let pending: Promise<Credentials> | undefined;
+  const until = (c: Credentials, ms: number) =>
+    !c.expiration || c.expiration.getTime() - ms > now();
+  return (call) => {
+    const force = call?.forceRefresh === true;
+    if (!force && current && until(current, margin)) return Promise.resolve(current);
+    return pending ??= new Promise<Credentials>((resolve) => resolve(provider(call)))
+      .then((c) => current = createCredentials(c), (error) => {
+        if (!force && current && until(current, 0)) return current;
+        throw error;
+      })
+      .finally(() => pending = undefined);
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof DynafetchError
+    ? error.message
+    : error instanceof Error
+    ? error.name
+    : kind(error);
+}
+
+/**
+ * Tries each provider in order and returns the first credentials one gives.
+ *
+ * @param providers The sources, in order of preference.
+ * @returns The chained provider; it rejects with a `DynafetchError` listing why each source failed (the
+ *   messages of dynafetch's own errors, the names of others; their errors are in `cause`).
+ * @example
+ * ```ts
+ * import { chain, fromEnv, staticCredentials } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const provider = chain(fromEnv({}), staticCredentials({ accessKeyId: "AKID", secretAccessKey: "x" }));
+ * assert.equal((await provider()).accessKeyId, "AKID");
+ * ```
+ */
+export function chain(...providers: CredentialsProvider[]): CredentialsProvider {
+  return async (call) => {
+    const errors: unknown[] = [];
+    for (const provider of providers) {
+      try {
+        return await provider(call);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    throw new DynafetchError(
+      `no credentials provider succeeded (${errors.map(describe).join("; ") || "none given"})`,
+      { cause: errors },
+    );
+  };
+}

@@ -1,0 +1,365 @@
+/**
+ * AWS Signature Version 4: `signRequest` adds the `Authorization` header, `presignUrl` puts the signature
+ * in the query string, and `signingStages` shows the canonical request and string to sign of either.
+ *
+ * The derived signing key is cached per (secret, day, region, service), so a signature costs two SHA-256
+ * digests and one HMAC: by default (`hashing: "auto"`) with the verified pure TypeScript implementation,
+ * which beats WebCrypto's async round trips on the small payloads DynamoDB sends, and with
+ * `crypto.subtle` for bodies over 4 KiB or when `hashing: "webcrypto"`.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { ValidationError } from "../errors.ts";
+import {
+  canonicalQuery,
+  canonicalUri,
+  canonicalValue,
+  kind,
+  splitUrl,
+  uriEncode,
+} from "./_canonical.ts";
+import { EMPTY_HASH, hashHex, type Hashing, signatureHex } from "./_hashing.ts";
+import { checkCredentials, type Credentials } from "./credentials.ts";
+
+export type { Hashing };
+
+/** Headers to sign: a record, a `Headers`, or `[name, value]` pairs (a repeated name keeps its order). */
+export type HeadersInput = Record<string, string> | Headers | Iterable<readonly [string, string]>;
+
+/** The request to sign. */
+export interface SignableRequest {
+  /** The HTTP method, like `POST`. */
+  method: string;
+  /** The absolute URL; a string is signed as written (an unnormalized path stays so). */
+  url: string | URL;
+  /** The headers to sign and send (`host` comes from the URL when absent). */
+  headers?: HeadersInput;
+  /** The body, hashed into the signature. */
+  body?: string | Uint8Array;
+}
+
+/** How to sign. */
+export interface SignOptions {
+  /** The credentials; a session token is signed as `x-amz-security-token`. */
+  credentials: Credentials;
+  /** The region, like `us-east-1`. */
+  region: string;
+  /** The service's signing name, like `dynamodb`. */
+  service: string;
+  /** The signing time; default now. */
+  date?: Date;
+  /** Add the payload hash as a signed `x-amz-content-sha256` header; default false. */
+  signBody?: boolean;
+  /** Resolve `.` and `..` and drop empty segments of the path before signing; default true. */
+  normalizePath?: boolean;
+  /** Sign without the session token, then add it (some services want this); default false. */
+  omitSessionToken?: boolean;
+  /** The SHA-256/HMAC implementation; default `"auto"`. */
+  hashing?: Hashing;
+}
+
+/** How to presign: `SignOptions` and the lifetime of the URL. */
+export interface PresignOptions extends SignOptions {
+  /** Seconds the URL stays valid, 1 to 604800 (7 days). */
+  expiresIn: number;
+}
+
+/** A signed request, ready for `fetch`. */
+export interface SignedRequest {
+  /** The method, unchanged. */
+  method: string;
+  /** The URL, unchanged (as a string). */
+  url: string;
+  /**
+   * The headers, names lower-cased (repeated ones joined with `, `), then `x-amz-security-token`,
+   * `x-amz-date`, `x-amz-content-sha256` (with `signBody`) and `authorization`.
+   */
+  headers: Record<string, string>;
+  /** The body, unchanged. */
+  body?: string | Uint8Array;
+}
+
+/** The stages of one signature, as the SigV4 specification names them. */
+export interface SigningStages {
+  /** The canonical request (task 1). */
+  canonicalRequest: string;
+  /** The string to sign (task 2). */
+  stringToSign: string;
+  /** The signature in hex (task 3). */
+  signature: string;
+}
+
+interface Signed extends SigningStages {
+  headers: Map<string, string>;
+  url: string;
+}
+
+const ALGORITHM = "AWS4-HMAC-SHA256";
+/** Headers that proxies and runtimes add or change, which are therefore sent but not signed. */
+const UNSIGNED = new Set(
+  ("authorization cache-control connection expect from keep-alive max-forwards pragma referer te " +
+    "trailer transfer-encoding upgrade user-agent x-amzn-trace-id").split(" "),
+);
+const NAME = /^[\w.-]+$/;
+
+function fail(path: string, message: string, found: unknown, allowed?: string): never {
+  throw new ValidationError(message, { path, found: kind(found), allowed });
+}
+
+function headerEntries(headers: HeadersInput | undefined): Iterable<readonly [string, string]> {
+  if (headers === undefined) return [];
+  if (typeof headers !== "object" || headers === null) {
+    fail(
+      "request.headers",
+      "must be headers",
+      headers,
+      "a record, a Headers or [name, value] pairs",
+    );
+  }
+  return Symbol.iterator in headers ? headers : Object.entries(headers);
+}
+
+async function sign(
+  request: SignableRequest,
+  options: SignOptions,
+  expiresIn?: number,
+): Promise<Signed> {
+  if (typeof request !== "object" || request === null) {
+    fail("request", "must be an object", request);
+  }
+  if (typeof options !== "object" || options === null) {
+    fail("options", "must be an object", options);
+  }
+  const { method, body } = request;
+  const { region, service } = options;
+  const credentials = checkCredentials(options.credentials, "options.credentials");
+  if (typeof method !== "string" || !method) {
+    fail("request.method", "must be a non-empty string", method);
+  }
+  if (typeof region !== "string" || !NAME.test(region)) {
+    fail("options.region", "must be a region name", region, "letters, digits, '-', '_' and '.'");
+  }
+  if (typeof service !== "string" || !NAME.test(service)) {
+    fail("options.service", "must be a service name", service, "letters, digits, '-', '_' and '.'");
+  }
+  if (body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array)) {
+    fail("request.body", "must be a string or a Uint8Array", body);
+  }
+  const date = options.date ?? new Date();
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    fail("options.date", "must be a valid Date", date);
+  }
+  const mode = options.hashing ?? "auto";
+  if (mode !== "auto" && mode !== "js" && mode !== "webcrypto") {
+    fail("options.hashing", "must be a hashing mode", mode, '"auto", "js" or "webcrypto"');
+  }
+  const iso = date.toISOString();
+  const amzDate = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) +
+    iso.slice(17, 19) + "Z";
+  const day = amzDate.slice(0, 8);
+  const scope = `${day}/${region}/${service}/aws4_request`;
+  const url = splitUrl(request.url);
+  const token = credentials.sessionToken || undefined;
+  const signToken = token !== undefined && !options.omitSessionToken;
+  const presign = expiresIn !== undefined;
+
+  const send = new Map<string, string>();
+  const signed = new Map<string, string>();
+  for (const entry of headerEntries(request.headers)) {
+    const [name, value] = entry;
+    if (typeof name !== "string" || !name) {
+      fail("request.headers", "names must be non-empty strings", name);
+    }
+    if (typeof value !== "string") fail(`request.headers.${name}`, "must be a string", value);
+    const lower = name.toLowerCase();
+    if (lower === "authorization" || !presign && lower === "x-amz-date") continue;
+    const sent = send.get(lower);
+    send.set(lower, sent === undefined ? value : sent + ", " + value);
+    if (UNSIGNED.has(lower)) continue;
+    const v = canonicalValue(value);
+    const prior = signed.get(lower);
+    signed.set(lower, prior === undefined ? v : prior + "," + v);
+  }
+  if (!signed.has("host")) signed.set("host", url.host);
+  const givenHash = signed.get("x-amz-content-sha256");
+  const payloadHash = givenHash ??
+    (body === undefined || body.length === 0 ? EMPTY_HASH : await hashHex(body, mode));
+  if (!presign) {
+    if (token !== undefined) {
+      send.set("x-amz-security-token", token);
+      if (signToken) signed.set("x-amz-security-token", token);
+    }
+    send.set("x-amz-date", amzDate);
+    signed.set("x-amz-date", amzDate);
+    if (options.signBody && givenHash === undefined) {
+      send.set("x-amz-content-sha256", payloadHash);
+      signed.set("x-amz-content-sha256", payloadHash);
+    }
+  }
+  const names = [...signed.keys()].sort();
+  const signedHeaders = names.join(";");
+  let headerLines = "";
+  for (const name of names) headerLines += name + ":" + signed.get(name) + "\n";
+
+  let query: [string, string][] = [];
+  if (presign) {
+    query = [
+      ["X-Amz-Algorithm", ALGORITHM],
+      ["X-Amz-Credential", uriEncode(credentials.accessKeyId + "/" + scope)],
+      ["X-Amz-Date", amzDate],
+      ["X-Amz-SignedHeaders", uriEncode(signedHeaders)],
+      ["X-Amz-Expires", String(expiresIn)],
+    ];
+    if (token !== undefined) query.push(["X-Amz-Security-Token", uriEncode(token)]);
+  }
+  const canonicalRequest = method + "\n" + canonicalUri(url.path, options.normalizePath ?? true) +
+    "\n" + canonicalQuery(url.query, signToken ? query : query.slice(0, 5)) + "\n" + headerLines +
+    "\n" + signedHeaders + "\n" + payloadHash;
+  const stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" +
+    await hashHex(canonicalRequest, mode);
+  const signature = await signatureHex(
+    credentials.secretAccessKey,
+    day,
+    region,
+    service,
+    stringToSign,
+    mode,
+  );
+  let href = url.base;
+  if (presign) {
+    query.push(["X-Amz-Signature", signature]);
+    const sep = url.query ? "&" : href.endsWith("?") ? "" : "?";
+    href += sep + query.map(([k, v]) => k + "=" + v).join("&") + url.fragment;
+  } else {
+    href += url.fragment;
+    send.set(
+      "authorization",
+      `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    );
+  }
+  return { canonicalRequest, stringToSign, signature, headers: send, url: href };
+}
+
+/**
+ * Signs `request` with AWS Signature Version 4, returning it with `authorization`, `x-amz-date` and (with a
+ * session token) `x-amz-security-token` headers.
+ *
+ * @param request The method, absolute URL, headers and body.
+ * @param options The credentials, region, service and signing choices.
+ * @returns The signed request; its headers are lower-cased.
+ * @throws {ValidationError} (as a rejection) When the request or options are malformed; the message never
+ *   holds a secret.
+ * @example
+ * ```ts
+ * import { signRequest } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const signed = await signRequest(
+ *   { method: "GET", url: "https://example.amazonaws.com/" },
+ *   {
+ *     credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
+ *     region: "us-east-1",
+ *     service: "service",
+ *     date: new Date("2015-08-30T12:36:00Z"),
+ *   },
+ * );
+ * assert.equal(
+ *   signed.headers.authorization,
+ *   "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, " +
+ *     "SignedHeaders=host;x-amz-date, " +
+ *     "Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31",
+ * );
+ * ```
+ */
+export async function signRequest(
+  request: SignableRequest,
+  options: SignOptions,
+): Promise<SignedRequest> {
+  const { headers, url } = await sign(request, options);
+  const signed: SignedRequest = {
+    method: request.method,
+    url,
+    headers: Object.fromEntries(headers),
+  };
+  if (request.body !== undefined) signed.body = request.body;
+  return signed;
+}
+
+function checkExpiry(expiresIn: unknown): number {
+  if (!Number.isInteger(expiresIn) || Number(expiresIn) < 1 || Number(expiresIn) > 604800) {
+    fail("options.expiresIn", "must be a whole number of seconds", expiresIn, "1 to 604800");
+  }
+  return Number(expiresIn);
+}
+
+/**
+ * Presigns `request`: returns its URL with the signature in the query string (`X-Amz-Algorithm`,
+ * `X-Amz-Credential`, `X-Amz-Date`, `X-Amz-SignedHeaders`, `X-Amz-Expires`, `X-Amz-Security-Token`,
+ * `X-Amz-Signature`), good for `expiresIn` seconds.
+ *
+ * @param request The method, absolute URL, headers (signed too; send them with the URL) and body.
+ * @param options The signing options and `expiresIn`.
+ * @returns The presigned URL.
+ * @throws {ValidationError} (as a rejection) When the request or options are malformed.
+ * @example
+ * ```ts
+ * import { presignUrl } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const url = await presignUrl(
+ *   { method: "GET", url: "https://example.amazonaws.com/" },
+ *   {
+ *     credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
+ *     region: "us-east-1",
+ *     service: "service",
+ *     date: new Date("2015-08-30T12:36:00Z"),
+ *     expiresIn: 3600,
+ *   },
+ * );
+ * assert.ok(url.endsWith("X-Amz-Signature=e93c787ed7f371d5c6b165c1b38ede9550f4dce4144713e844b25b7192d3865d"));
+ * ```
+ */
+export async function presignUrl(
+  request: SignableRequest,
+  options: PresignOptions,
+): Promise<string> {
+  return (await sign(request, options, checkExpiry(options?.expiresIn))).url;
+}
+
+/**
+ * The canonical request, string to sign and signature that `signRequest` (or, with `expiresIn`,
+ * `presignUrl`) computes for `request`: to check each stage, or to compare with the canonical request an
+ * AWS `SignatureDoesNotMatch` error shows.
+ *
+ * @param request The request, as for `signRequest`.
+ * @param options The signing options; with `expiresIn`, the presigned (query-string) variant.
+ * @returns The three stages.
+ * @throws {ValidationError} (as a rejection) When the request or options are malformed.
+ * @example
+ * ```ts
+ * import { signingStages } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const stages = await signingStages(
+ *   { method: "GET", url: "https://example.amazonaws.com/" },
+ *   {
+ *     credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" },
+ *     region: "us-east-1",
+ *     service: "service",
+ *     date: new Date("2015-08-30T12:36:00Z"),
+ *   },
+ * );
+ * assert.equal(stages.canonicalRequest.split("\n")[0], "GET");
+ * assert.equal(stages.stringToSign.split("\n")[2], "20150830/us-east-1/service/aws4_request");
+ * ```
+ */
+export async function signingStages(
+  request: SignableRequest,
+  options: SignOptions & { expiresIn?: number },
+): Promise<SigningStages> {
+  const expiresIn = options?.expiresIn === undefined ? undefined : checkExpiry(options.expiresIn);
+  const { canonicalRequest, stringToSign, signature } = await sign(request, options, expiresIn);
+  return { canonicalRequest, stringToSign, signature };
+}
