@@ -1,0 +1,49 @@
+/**
+ * The options of the low-level client, with their defaults.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import type { Credentials, CredentialsProvider } from "../sigv4/mod.ts";
+import type { ClientEvent, FetchLike, Sleep } from "../transport/mod.ts";
+
+/** How a `DynamoDB` client is set up; every field is optional. */
+export interface DynamoDBOptions {
+  /** The AWS region, like `eu-west-1`. Default: `AWS_REGION` / `AWS_DEFAULT_REGION` from the environment. */
+  region?: string;
+  /**
+   * A custom endpoint, like `http://127.0.0.1:8000` for a local server. Default: the region's
+   * `https://dynamodb.<region>.amazonaws.com`. Plain http only for loopback hosts unless `allowHttp`.
+   */
+  endpoint?: string;
+  /** Allow a plain-http endpoint on a non-loopback host. Default `false`. */
+  allowHttp?: boolean;
+  /**
+   * Credentials, or a provider called before each request (cache in the provider, e.g. with
+   * `refreshing`). Default: `fromEnv()`, read when the first request is made.
+   */
+  credentials?: Credentials | CredentialsProvider;
+  /** The `fetch` to use. Default: the global `fetch`. */
+  fetch?: FetchLike;
+  /** Attempts per call, the first included (boto's NumberRetries). Default `10`. */
+  maxAttempts?: number;
+  /** Time limit of one attempt in milliseconds, `0` for none. Default `30_000`. */
+  timeoutMs?: number;
+  /** Check `x-amz-crc32` against the body (boto's validate_checksums). Default `true`. */
+  validateChecksums?: boolean;
+  /** Ceiling of the first retry's random delay, doubled each retry. Default `50`. */
+  retryBaseMs?: number;
+  /** Largest ceiling of a retry delay. Default `20_000`. */
+  retryMaxMs?: number;
+  /** The signer's hashing path (see `signRequest`). Default `"auto"`. */
+  hashing?: "auto" | "webcrypto" | "js";
+  /** Sees each request (secrets redacted), response and retry; for logs and metrics. */
+  onEvent?: (event: ClientEvent) => void;
+  /** The clock, in epoch milliseconds, used for signing dates and durations. Default `Date.now`. */
+  now?: () => number;
+  /** How to wait (backoff delays and per-attempt timeouts). Default: `setTimeout`, cancelled on abort. */
+  sleep?: Sleep;
+  /** Numbers in [0, 1) for backoff jitter. Default `Math.random`. */
+  random?: () => number;
+}

@@ -1,0 +1,261 @@
+/**
+ * What the service said when a request failed: `DynamoDBError` with a subclass for each error a caller
+ * handles differently, and `ResponseParseError` for a body that is not the JSON the protocol promises.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { DynafetchError } from "../errors.ts";
+import type { AttributeMap } from "../codec/mod.ts";
+import type { CancellationReason } from "./item_operations.ts";
+
+/** What a `DynamoDBError` carries besides its code and message. */
+export interface DynamoDBErrorDetails {
+  /** The HTTP status of the response. */
+  statusCode: number;
+  /** The `x-amzn-requestid` header, for AWS support. */
+  requestId?: string;
+  /** The parsed error body, for the fields some errors carry (`Item`, `CancellationReasons`). */
+  body?: Record<string, unknown>;
+}
+
+/** True for an object that is not an array or null. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// Codes that mean "slow down": retried, and counted in throughputExceededEvents.
+const THROTTLE =
+  /^(ProvisionedThroughputExceeded|Throttling|Throttled|RequestLimitExceeded|TooManyRequests)/;
+// Codes that are retried with backoff though not throttling.
+const TRANSIENT = /^(TransactionInProgress|LimitExceeded|InternalServerError|ServiceUnavailable)/;
+
+/**
+ * True when `code` (a short `__type`) means the caller is being throttled.
+ *
+ * @param code The short error code, like `ThrottlingException`.
+ * @returns Whether it is a throttling error.
+ * @example
+ * ```ts
+ * import { isThrottlingCode } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(isThrottlingCode("ProvisionedThroughputExceededException"));
+ * assert.ok(!isThrottlingCode("ConditionalCheckFailedException"));
+ * ```
+ */
+export function isThrottlingCode(code: string): boolean {
+  return THROTTLE.test(code);
+}
+
+/**
+ * An error response from DynamoDB. `code` is the short `__type` (like `ValidationException`);
+ * `retryable` says whether the client retried it (throttling, 5xx); `attempts` how many attempts were made.
+ *
+ * @example
+ * ```ts
+ * import { DynamoDBError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new DynamoDBError("ThrottlingException", "Rate exceeded", { statusCode: 400 });
+ * assert.equal(error.retryable, true);
+ * assert.equal(error.message, "ThrottlingException: Rate exceeded");
+ * ```
+ */
+export class DynamoDBError extends DynafetchError {
+  /** The short error code, like `ConditionalCheckFailedException`. */
+  readonly code: string;
+  /** The HTTP status of the response. */
+  readonly statusCode: number;
+  /** The request id DynamoDB assigned, when it sent one. */
+  readonly requestId?: string;
+  /** Whether this error is retried (throttling, transient and 5xx errors). */
+  readonly retryable: boolean;
+  /** How many attempts were made before this error was thrown. */
+  attempts = 1;
+
+  /** Makes an error for a service response with `code` and the service's `message`. */
+  constructor(code: string, message: string, details: DynamoDBErrorDetails) {
+    super(`${code}: ${message}`);
+    this.code = code;
+    this.statusCode = details.statusCode;
+    if (details.requestId !== undefined) this.requestId = details.requestId;
+    this.retryable = THROTTLE.test(code) || TRANSIENT.test(code) || details.statusCode >= 500;
+  }
+}
+
+/**
+ * A condition expression was false. `item` holds the item as it was when the write asked for it with
+ * `ReturnValuesOnConditionCheckFailure: "ALL_OLD"`.
+ *
+ * @example
+ * ```ts
+ * import { ConditionalCheckFailedError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new ConditionalCheckFailedError("ConditionalCheckFailedException", "failed", {
+ *   statusCode: 400,
+ *   body: { Item: { id: { S: "a" } } },
+ * });
+ * assert.deepEqual(error.item, { id: { S: "a" } });
+ * ```
+ */
+export class ConditionalCheckFailedError extends DynamoDBError {
+  /** The item as it was, when the request asked for it. */
+  readonly item?: AttributeMap;
+
+  /** Makes the error, taking `Item` from the response body. */
+  constructor(code: string, message: string, details: DynamoDBErrorDetails) {
+    super(code, message, details);
+    const item = details.body?.Item;
+    if (isRecord(item)) this.item = attributeMap(item);
+  }
+}
+
+/**
+ * A transaction was cancelled; `cancellationReasons` has one entry per action, in order, with `Code`
+ * `None` for the actions that did not cause it.
+ *
+ * @example
+ * ```ts
+ * import { TransactionCanceledError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new TransactionCanceledError("TransactionCanceledException", "cancelled", {
+ *   statusCode: 400,
+ *   body: { CancellationReasons: [{ Code: "None" }, { Code: "ConditionalCheckFailed" }] },
+ * });
+ * assert.equal(error.cancellationReasons[1].Code, "ConditionalCheckFailed");
+ * ```
+ */
+export class TransactionCanceledError extends DynamoDBError {
+  /** Why each action failed, in the order of the request's actions. */
+  readonly cancellationReasons: CancellationReason[];
+
+  /** Makes the error, taking `CancellationReasons` from the response body. */
+  constructor(code: string, message: string, details: DynamoDBErrorDetails) {
+    super(code, message, details);
+    const reasons = details.body?.CancellationReasons;
+    this.cancellationReasons = Array.isArray(reasons)
+      ? reasons.filter(isRecord).map((r) => {
+        const reason: CancellationReason = {};
+        if (typeof r.Code === "string") reason.Code = r.Code;
+        if (typeof r.Message === "string") reason.Message = r.Message;
+        if (isRecord(r.Item)) reason.Item = attributeMap(r.Item);
+        return reason;
+      })
+      : [];
+  }
+}
+
+/** Provisioned throughput was exceeded (retried with backoff before it reaches you). */
+export class ProvisionedThroughputExceededError extends DynamoDBError {}
+/** The request rate was too high for the account or table (retried with backoff before it reaches you). */
+export class ThrottlingError extends DynamoDBError {}
+/** The table or index does not exist, or is not ACTIVE yet. */
+export class ResourceNotFoundError extends DynamoDBError {}
+/** The table is being created, updated or deleted, or already exists. */
+export class ResourceInUseError extends DynamoDBError {}
+/** The service rejected the request as invalid (`ValidationException`). */
+export class ServiceValidationError extends DynamoDBError {}
+/** An item collection (items sharing a partition key, with local indexes) passed 10 GB. */
+export class ItemCollectionSizeLimitExceededError extends DynamoDBError {}
+/** The session token expired; the client refreshed the credentials once and it still failed. */
+export class ExpiredTokenError extends DynamoDBError {}
+
+// The short code each subclass stands for; every other code is a plain DynamoDBError.
+const CLASSES: Record<string, typeof DynamoDBError> = {
+  ConditionalCheckFailedException: ConditionalCheckFailedError,
+  TransactionCanceledException: TransactionCanceledError,
+  ProvisionedThroughputExceededException: ProvisionedThroughputExceededError,
+  ThrottlingException: ThrottlingError,
+  Throttling: ThrottlingError,
+  RequestLimitExceeded: ThrottlingError,
+  ResourceNotFoundException: ResourceNotFoundError,
+  ResourceInUseException: ResourceInUseError,
+  ValidationException: ServiceValidationError,
+  ItemCollectionSizeLimitExceededException: ItemCollectionSizeLimitExceededError,
+  ExpiredTokenException: ExpiredTokenError,
+};
+
+/**
+ * Makes the `DynamoDBError` subclass for an error response body, like
+ * `{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"..."}`.
+ *
+ * @param statusCode The HTTP status.
+ * @param body The parsed body.
+ * @param requestId The `x-amzn-requestid` header, if any.
+ * @returns The error (not thrown).
+ * @example
+ * ```ts
+ * import { ResourceNotFoundError, serviceError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+ *   message: "Requested resource not found",
+ * });
+ * assert.ok(error instanceof ResourceNotFoundError);
+ * assert.equal(error.code, "ResourceNotFoundException");
+ * ```
+ */
+export function serviceError(
+  statusCode: number,
+  body: Record<string, unknown>,
+  requestId?: string,
+): DynamoDBError {
+  const type = typeof body.__type === "string" ? body.__type : "";
+  const code = type.slice(type.lastIndexOf("#") + 1) || `HTTP${statusCode}`;
+  const text = body.message ?? body.Message;
+  const message = typeof text === "string" ? text : "(no message)";
+  const Class = Object.hasOwn(CLASSES, code) ? CLASSES[code] : DynamoDBError;
+  return new Class(code, message, { statusCode, requestId, body });
+}
+
+/**
+ * The response body was not the JSON DynamoDB sends (an HTML page from a proxy, a truncated body): it
+ * carries the HTTP status and a short excerpt of what came back.
+ *
+ * @example
+ * ```ts
+ * import { ResponseParseError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new ResponseParseError(502, "<html>Bad Gateway</html>");
+ * assert.equal(error.retryable, true);
+ * assert.match(error.message, /HTTP 502/);
+ * ```
+ */
+export class ResponseParseError extends DynafetchError {
+  /** The HTTP status of the response. */
+  readonly statusCode: number;
+  /** Up to 200 characters of the body. */
+  readonly excerpt: string;
+  /** The request id, when the response had one. */
+  readonly requestId?: string;
+  /** Whether this error is retried: for 5xx and 429 responses. */
+  readonly retryable: boolean;
+  /** How many attempts were made before this error was thrown. */
+  attempts = 1;
+
+  /** Makes the error for a response with `statusCode` whose body starts with `body`. */
+  constructor(statusCode: number, body: string, requestId?: string) {
+    const excerpt = body.slice(0, 200).replace(/\s+/g, " ");
+    super(`the response (HTTP ${statusCode}) is not DynamoDB JSON: ${JSON.stringify(excerpt)}`);
+    this.statusCode = statusCode;
+    this.excerpt = excerpt;
+    if (requestId !== undefined) this.requestId = requestId;
+    this.retryable = statusCode >= 500 || statusCode === 429;
+  }
+}
+
+// The error body comes from the service: its Item is taken as the AttributeMap the API documents.
+function attributeMap(value: Record<string, unknown>): AttributeMap {
+  const map: AttributeMap = {};
+  for (const key in value) {
+    const av = value[key];
+    if (isRecord(av)) Object.assign(map, { [key]: av });
+  }
+  return map;
+}

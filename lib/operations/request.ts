@@ -1,0 +1,74 @@
+/**
+ * Building a request: the pure step from an operation name and its input to the `x-amz-target` header and
+ * the JSON body, with the input checked before anything is sent.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { ValidationError } from "../errors.ts";
+import { isRecord } from "./errors.ts";
+import { OPERATIONS } from "./operations.ts";
+
+/** The parts of a DynamoDB request that depend on the operation and its input. */
+export type BuiltRequest = {
+  /** The `x-amz-target` header, like `DynamoDB_20120810.PutItem`. */
+  target: string;
+  /** The JSON body. */
+  body: string;
+};
+
+/**
+ * Builds the target header and JSON body of a request.
+ *
+ * @param operation The API's operation name, like `PutItem`.
+ * @param input The operation's input in wire form.
+ * @returns The target and body.
+ * @throws {ValidationError} When the name is not an operation name, the input is not an object, a
+ * required field is missing or the input cannot be written as JSON.
+ * @example
+ * ```ts
+ * import { buildRequest } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const request = buildRequest("GetItem", { TableName: "t", Key: { id: { S: "1" } } });
+ * assert.equal(request.target, "DynamoDB_20120810.GetItem");
+ * assert.equal(request.body, '{"TableName":"t","Key":{"id":{"S":"1"}}}');
+ * assert.throws(() => buildRequest("GetItem", { TableName: "t" }), /Key/);
+ * ```
+ */
+export function buildRequest(operation: string, input: unknown): BuiltRequest {
+  if (!/^[A-Z][A-Za-z0-9]{0,63}$/.test(operation)) {
+    throw new ValidationError("not an operation name", {
+      path: "operation",
+      found: JSON.stringify(operation),
+      allowed: "a DynamoDB operation name like PutItem",
+    });
+  }
+  if (!isRecord(input)) {
+    throw new ValidationError(`the input of ${operation} must be an object`, {
+      found: input === null ? "null" : Array.isArray(input) ? "an array" : typeof input,
+      allowed: "a plain object",
+    });
+  }
+  for (const field of OPERATIONS.find((op) => op.name === operation)?.required ?? []) {
+    if (input[field] === undefined || input[field] === null) {
+      throw new ValidationError(`${operation} needs ${field}`, {
+        path: field,
+        found: "nothing",
+        allowed: `the ${field} of the request`,
+      });
+    }
+  }
+  let body: string;
+  try {
+    body = JSON.stringify(input);
+  } catch (cause) {
+    throw new ValidationError(`the input of ${operation} cannot be written as JSON`, {
+      found: cause instanceof Error ? cause.message : String(cause),
+      allowed: "plain data (encode values with the codec first)",
+      cause,
+    });
+  }
+  return { target: "DynamoDB_20120810." + operation, body };
+}

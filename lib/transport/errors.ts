@@ -1,0 +1,60 @@
+/**
+ * Failures of the exchange itself, before the service could answer: network errors, timeouts and
+ * checksum mismatches. All are retried; these classes are what is thrown when the attempts run out.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { DynafetchError } from "../errors.ts";
+
+/**
+ * The base of the transport errors: retried, then thrown with the number of `attempts` made.
+ *
+ * @example
+ * ```ts
+ * import { NetworkError, TransportError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * assert.ok(new NetworkError("connection reset") instanceof TransportError);
+ * ```
+ */
+export class TransportError extends DynafetchError {
+  /** Transport errors are always retried while attempts remain. */
+  readonly retryable = true;
+  /** How many attempts were made before this error was thrown. */
+  attempts = 1;
+}
+
+/** `fetch` failed: DNS, connection refused or reset, TLS, or the body could not be read. */
+export class NetworkError extends TransportError {}
+
+/** One attempt took longer than `timeoutMs`. */
+export class TimeoutError extends TransportError {}
+
+/**
+ * The `x-amz-crc32` header does not match the body: it was damaged on the way.
+ *
+ * @example
+ * ```ts
+ * import { ChecksumError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new ChecksumError(123, 456);
+ * assert.equal(error.expected, 123);
+ * assert.equal(error.actual, 456);
+ * ```
+ */
+export class ChecksumError extends TransportError {
+  /** The checksum the header announced. */
+  readonly expected: number;
+  /** The checksum of the body received. */
+  readonly actual: number;
+
+  /** Makes the error for a body whose CRC-32 is `actual` where the header said `expected`. */
+  constructor(expected: number, actual: number) {
+    super(`response CRC-32 mismatch: x-amz-crc32 says ${expected}, the body has ${actual}`);
+    this.expected = expected;
+    this.actual = actual;
+  }
+}

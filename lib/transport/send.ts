@@ -1,0 +1,247 @@
+/**
+ * Sending one operation: sign, fetch, check the CRC-32, parse, and retry what is worth retrying, with
+ * every effect (fetch, clock, sleep, randomness) passed in.
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import type { Credentials } from "../sigv4/mod.ts";
+import { signRequest } from "../sigv4/mod.ts";
+import {
+  buildRequest,
+  DynamoDBError,
+  ExpiredTokenError,
+  isThrottlingCode,
+  parseResponse,
+  ResponseParseError,
+} from "../operations/mod.ts";
+import { backoffDelay } from "./backoff.ts";
+import { crc32 } from "./crc32.ts";
+import { ChecksumError, NetworkError, TimeoutError, TransportError } from "./errors.ts";
+
+/** The part of `fetch` the client uses; `globalThis.fetch` is one. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<Response>;
+
+/** Waits `ms` milliseconds; rejects with the signal's reason when `signal` aborts first. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Options for one call: a caller's `AbortSignal` and a per-attempt timeout overriding the client's. */
+export type CallOptions = { signal?: AbortSignal; timeoutMs?: number };
+
+/**
+ * What the `onEvent` hook sees: each request as sent (the `authorization` and `x-amz-security-token`
+ * headers redacted), each response, and each retry with the error that caused it.
+ */
+export type ClientEvent =
+  | {
+    type: "request";
+    operation: string;
+    attempt: number;
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+  }
+  | {
+    type: "response";
+    operation: string;
+    attempt: number;
+    statusCode: number;
+    requestId?: string;
+    durationMs: number;
+  }
+  | { type: "retry"; operation: string; attempt: number; delayMs: number; error: Error };
+
+/** Everything `send` needs, resolved once per client. */
+export type TransportConfig = {
+  url: string;
+  region: string;
+  /** Returns the credentials to sign with; `true` asks the provider to refresh them. */
+  credentials: (forceRefresh: boolean) => Credentials | Promise<Credentials>;
+  /** Whether `credentials(true)` can return new credentials (false for static ones). */
+  refreshable: boolean;
+  fetch: FetchLike;
+  maxAttempts: number;
+  timeoutMs: number;
+  validateChecksums: boolean;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  now: () => number;
+  sleep: Sleep;
+  random: () => number;
+  hashing?: "auto" | "webcrypto" | "js";
+  onEvent?: (event: ClientEvent) => void;
+};
+
+/** Where `send` counts throttling responses. */
+export type TransportCounters = { throughputExceededEvents: number };
+
+const CONTENT_TYPE = "application/x-amz-json-1.0";
+const decoder = new TextDecoder();
+const REDACTED = "[redacted]";
+
+/**
+ * Sends `operation` with `input` and returns its output, retrying throttling, 5xx, network, timeout and
+ * checksum failures with backoff, and an expired token once after refreshing the credentials.
+ *
+ * @param config The client's resolved transport settings.
+ * @param counters Where throttling responses are counted.
+ * @param operation The operation name, like `PutItem`.
+ * @param input The input in wire form.
+ * @param call The caller's signal and timeout.
+ * @returns The parsed output.
+ * @throws {ValidationError} For bad input, before anything is sent.
+ * @throws {DynamoDBError} What the service said, when it is not retried or the attempts ran out.
+ * @throws {TransportError} A network, timeout or checksum failure on the last attempt.
+ * @throws {ResponseParseError} When the body is not DynamoDB JSON.
+ */
+export async function send(
+  config: TransportConfig,
+  counters: TransportCounters,
+  operation: string,
+  input: unknown,
+  call?: CallOptions,
+): Promise<Record<string, unknown>> {
+  const { target, body } = buildRequest(operation, input);
+  const signal = call?.signal;
+  const timeoutMs = call?.timeoutMs ?? config.timeoutMs;
+  let refresh = false;
+  let refreshed = false;
+  for (let attempt = 1;; attempt++) {
+    signal?.throwIfAborted();
+    let error: DynamoDBError | TransportError | ResponseParseError;
+    try {
+      return await attemptOnce(
+        config,
+        operation,
+        target,
+        body,
+        attempt,
+        refresh,
+        signal,
+        timeoutMs,
+      );
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      if (
+        !(e instanceof DynamoDBError || e instanceof TransportError ||
+          e instanceof ResponseParseError)
+      ) throw e;
+      e.attempts = attempt;
+      refresh = false;
+      if (e instanceof DynamoDBError && isThrottlingCode(e.code)) {
+        counters.throughputExceededEvents++;
+      }
+      if (e instanceof ExpiredTokenError && config.refreshable && !refreshed) {
+        refresh = refreshed = true;
+        config.onEvent?.({ type: "retry", operation, attempt, delayMs: 0, error: e });
+        continue;
+      }
+      if (!e.retryable || attempt >= config.maxAttempts) throw e;
+      error = e;
+    }
+    const delayMs = backoffDelay(attempt, config.random, config.baseDelayMs, config.maxDelayMs);
+    config.onEvent?.({ type: "retry", operation, attempt, delayMs, error });
+    await config.sleep(delayMs, signal);
+  }
+}
+
+async function attemptOnce(
+  config: TransportConfig,
+  operation: string,
+  target: string,
+  body: string,
+  attempt: number,
+  refresh: boolean,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
+  const credentials = await config.credentials(refresh);
+  signal?.throwIfAborted();
+  const { headers } = await signRequest(
+    {
+      method: "POST",
+      url: config.url,
+      headers: { "content-type": CONTENT_TYPE, "x-amz-target": target },
+      body,
+    },
+    {
+      credentials,
+      region: config.region,
+      service: "dynamodb",
+      date: new Date(config.now()),
+      hashing: config.hashing,
+    },
+  );
+  const { onEvent } = config;
+  onEvent?.({
+    type: "request",
+    operation,
+    attempt,
+    url: config.url,
+    headers: redact(headers),
+    body,
+  });
+  const started = config.now();
+  const controller = signal || timeoutMs > 0 ? new AbortController() : undefined;
+  const forward = () => controller?.abort(signal?.reason);
+  signal?.addEventListener("abort", forward);
+  let timedOut = false;
+  if (controller && timeoutMs > 0) {
+    config.sleep(timeoutMs, controller.signal).then(() => {
+      timedOut = true;
+      controller.abort();
+    }, () => {});
+  }
+  let response: Response;
+  let bytes: Uint8Array;
+  try {
+    response = await config.fetch(config.url, {
+      method: "POST",
+      headers,
+      body,
+      signal: controller?.signal,
+    });
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (cause) {
+    signal?.throwIfAborted();
+    if (timedOut) {
+      throw new TimeoutError(`${operation}: no response within ${timeoutMs} ms`, { cause });
+    }
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new NetworkError(`${operation}: ${reason}`, { cause });
+  } finally {
+    signal?.removeEventListener("abort", forward);
+    controller?.abort();
+  }
+  const status = response.status;
+  const requestId = response.headers.get("x-amzn-requestid") ?? undefined;
+  onEvent?.({
+    type: "response",
+    operation,
+    attempt,
+    statusCode: status,
+    requestId,
+    durationMs: config.now() - started,
+  });
+  if (config.validateChecksums) {
+    const header = response.headers.get("x-amz-crc32");
+    // A compressed body's checksum covers bytes fetch has already inflated.
+    if (
+      header !== null && (response.headers.get("content-encoding") ?? "identity") === "identity"
+    ) {
+      const actual = crc32(bytes);
+      if (Number(header) !== actual) throw new ChecksumError(Number(header), actual);
+    }
+  }
+  return parseResponse(status, decoder.decode(bytes), requestId);
+}
+
+function redact(headers: Record<string, string>): Record<string, string> {
+  const copy: Record<string, string> = { ...headers, authorization: REDACTED };
+  if (copy["x-amz-security-token"]) copy["x-amz-security-token"] = REDACTED;
+  return copy;
+}
