@@ -32,7 +32,7 @@ export interface ProfileOptions {
 
 /**
  * Reads the shared files: `AWS_CONFIG_FILE` (default `~/.aws/config`, where `[profile NAME]`,
- * `[default]` and `[sso-session NAME]` count) and `AWS_SHARED_CREDENTIALS_FILE` (default
+ * `[default]` and `[sso-session NAME]` count, NAME optionally quoted) and `AWS_SHARED_CREDENTIALS_FILE` (default
  * `~/.aws/credentials`, where every `[NAME]` is a profile). A missing file counts as empty.
  *
  * @param host The effects to read them with.
@@ -83,9 +83,9 @@ export async function loadSharedConfig(host: Host): Promise<SharedConfig> {
   const profiles: IniSections = Object.create(null);
   const ssoSessions: IniSections = Object.create(null);
   for (const [name, settings] of Object.entries(config)) {
-    const match = /^(profile|sso-session)\s+(\S.*)$/.exec(name);
+    const match = /^(profile|sso-session)\s+(["']?)(\S+?)\2$/.exec(name);
     const target = match?.[1] === "sso-session" ? ssoSessions : profiles;
-    const key = match ? match[2] : name === "default" ? name : undefined;
+    const key = match ? match[3] : name === "default" ? name : undefined;
     if (key !== undefined) {
       target[key] = Object.assign(target[key] ?? Object.create(null), settings);
     }
