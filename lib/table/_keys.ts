@@ -1,0 +1,62 @@
+// Private key helpers: key attribute names, plain-object detection, checks of the key attributes of an
+// encoded item, and an identity string for a key.
+import type { AttributeMap, AttributeValue } from "../codec/mod.ts";
+import { ValidationError } from "../errors.ts";
+import type { KeyAttribute, KeySchema } from "./schema.ts";
+
+/** Whether `value` is a plain object (an attribute map) rather than a scalar like bytes or a number class. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** The key attribute names of a key schema, partition key first. */
+export function keyNames(schema: KeySchema): string[] {
+  return schema.sortKey ? [schema.partitionKey[0], schema.sortKey[0]] : [schema.partitionKey[0]];
+}
+
+/** Throws a ValidationError unless `av` is a non-empty value of the key attribute's type. */
+export function checkKeyValue(
+  av: AttributeValue | undefined,
+  [name, type]: KeyAttribute,
+): AttributeValue {
+  const found = av ? Object.keys(av)[0] : "nothing";
+  if (!av || found !== type) {
+    throw new ValidationError(av ? "key attribute of the wrong type" : "missing key attribute", {
+      path: name,
+      found,
+      allowed: type,
+    });
+  }
+  if (("S" in av && av.S === "") || ("B" in av && av.B === "")) {
+    throw new ValidationError("empty key attribute", {
+      path: name,
+      found: "an empty value",
+      allowed: "a non-empty string or binary",
+    });
+  }
+  return av;
+}
+
+/** Checks the key attributes of an encoded item against the schema; returns the item. */
+export function checkItemKey(schema: KeySchema, item: AttributeMap): AttributeMap {
+  checkKeyValue(item[schema.partitionKey[0]], schema.partitionKey);
+  if (schema.sortKey) checkKeyValue(item[schema.sortKey[0]], schema.sortKey);
+  return item;
+}
+
+/** The key attributes of an encoded item. */
+export function pickKey(item: AttributeMap, names: readonly string[]): AttributeMap {
+  const key: AttributeMap = {};
+  for (const n of names) if (item[n]) key[n] = item[n];
+  return key;
+}
+
+/**
+ * A string that is equal for two keys exactly when they name the same item (the codec and DynamoDB both
+ * give numbers in one canonical form, so comparing the wire values is exact).
+ */
+export function keyString(item: AttributeMap, names: readonly string[]): string {
+  return JSON.stringify(names.map((n) => item[n] ?? null));
+}

@@ -1,0 +1,186 @@
+/**
+ * An item with queued changes (boto's `Item`): `set`, `add`, `remove` and `deleteFromSet` queue actions,
+ * `save()` sends them as one UpdateItem, `put()` writes the whole item and `delete()` removes it.
+ *
+ * ```ts
+ * import { Database } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
+ * const item = db.table("users", { partitionKey: ["id", "S"] }).newItem({ id: "u1", visits: 1 });
+ * item.set("name", "Ann").add("visits", 1).remove("old");
+ * assert.deepEqual(item.changes.map((c) => c.action), ["SET", "ADD", "REMOVE"]);
+ * assert.equal(item.attributes.name, "Ann");
+ * ```
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import { ValidationError } from "../errors.ts";
+import { update, type UpdateBuilder } from "../expressions/mod.ts";
+import { keyNames } from "./_keys.ts";
+import type { Table, WriteOptions } from "./table.ts";
+
+/** One queued change of an item. */
+export interface ItemChange {
+  /** The update action. */
+  action: "SET" | "ADD" | "REMOVE" | "DELETE";
+  /** The top-level attribute name (taken literally). */
+  name: string;
+  /** The value set or added, or the set elements deleted; absent for REMOVE. */
+  value?: unknown;
+}
+
+/**
+ * An item of a table, with changes queued until `save()`. `set` and `remove` change `attributes` at once;
+ * `add` and `deleteFromSet` are applied by the service, and `save()` (which asks for `ALL_NEW` unless told
+ * otherwise) refreshes `attributes` with the item as saved. A later change of an attribute replaces an
+ * earlier queued one.
+ *
+ * @example
+ * ```ts
+ * import { Database, ValidationError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
+ * const item = db.table("users", { partitionKey: ["id", "S"] }).newItem({ id: "u1" });
+ * assert.throws(() => item.set("id", "u2"), ValidationError);
+ * ```
+ */
+export class Item<T extends object = Record<string, unknown>> {
+  /** The table the item belongs to. */
+  readonly table: Table<T>;
+  /** The item's attributes as known here. */
+  attributes: T;
+  #changes = new Map<string, ItemChange>();
+
+  /**
+   * Makes an item; nothing is sent.
+   *
+   * @param table The table.
+   * @param attributes The attributes, key included.
+   */
+  constructor(table: Table<T>, attributes: T) {
+    this.table = table;
+    this.attributes = attributes;
+  }
+
+  /** The queued changes, in order. */
+  get changes(): ItemChange[] {
+    return [...this.#changes.values()];
+  }
+
+  /**
+   * Queues `SET name = value` and sets it in `attributes` (boto's `put_attribute`).
+   *
+   * @param name The attribute.
+   * @param value The new value.
+   * @returns This item.
+   * @throws {ValidationError} For a key attribute.
+   */
+  set(name: string, value: unknown): this {
+    Reflect.set(this.attributes, name, value);
+    return this.#queue({ action: "SET", name, value });
+  }
+
+  /**
+   * Queues `ADD name value`: adds to a number, or adds elements to a set (boto's `add_attribute`).
+   *
+   * @param name The attribute.
+   * @param value A number or a set.
+   * @returns This item.
+   * @throws {ValidationError} For a key attribute.
+   */
+  add(name: string, value: unknown): this {
+    return this.#queue({ action: "ADD", name, value });
+  }
+
+  /**
+   * Queues `REMOVE name` and removes it from `attributes` (boto's `delete_attribute` without a value).
+   *
+   * @param name The attribute.
+   * @returns This item.
+   * @throws {ValidationError} For a key attribute.
+   */
+  remove(name: string): this {
+    Reflect.deleteProperty(this.attributes, name);
+    return this.#queue({ action: "REMOVE", name });
+  }
+
+  /**
+   * Queues `DELETE name values`: removes elements from a set (boto's `delete_attribute` with a value).
+   *
+   * @param name The attribute.
+   * @param values The elements to remove, as a set.
+   * @returns This item.
+   * @throws {ValidationError} For a key attribute.
+   */
+  deleteFromSet(name: string, values: unknown): this {
+    return this.#queue({ action: "DELETE", name, value: values });
+  }
+
+  /**
+   * Sends the queued changes as one UpdateItem (creating the item when missing), then clears the queue.
+   *
+   * @param options Condition, expected values, return values (default `ALL_NEW`, which refreshes
+   * `attributes`), signal.
+   * @returns The attributes `returnValues` asks for.
+   * @throws {ConditionalCheckFailedError} When the condition fails (the queue is kept).
+   */
+  async save(options: WriteOptions = {}): Promise<Partial<T> | undefined> {
+    let u: UpdateBuilder | undefined;
+    for (const { action, name, value } of this.#changes.values()) {
+      u ??= update();
+      const path = [name];
+      u = action === "SET"
+        ? u.set(path, value)
+        : action === "ADD"
+        ? u.add(path, value)
+        : action === "DELETE"
+        ? u.delete(path, value)
+        : u.remove(path);
+    }
+    const returnValues = options.returnValues ?? "ALL_NEW";
+    const out = await this.table.update(this.attributes, u, { ...options, returnValues });
+    this.#changes.clear();
+    // ALL_NEW returns the whole item as saved.
+    if (returnValues === "ALL_NEW" && out) this.attributes = out as T;
+    return out;
+  }
+
+  /**
+   * Writes `attributes` as the whole item (PutItem) and clears the queue.
+   *
+   * @param options Condition, expected values, `returnValues: "ALL_OLD"`, signal.
+   * @returns The old item with `returnValues: "ALL_OLD"`.
+   */
+  async put(options: WriteOptions = {}): Promise<T | undefined> {
+    const old = await this.table.put(this.attributes, options);
+    this.#changes.clear();
+    return old;
+  }
+
+  /**
+   * Deletes the item (DeleteItem).
+   *
+   * @param options Condition, expected values, `returnValues: "ALL_OLD"`, signal.
+   * @returns The deleted item with `returnValues: "ALL_OLD"`.
+   */
+  delete(options: WriteOptions = {}): Promise<T | undefined> {
+    return this.table.delete(this.attributes, options);
+  }
+
+  #queue(change: ItemChange): this {
+    if (keyNames(this.table.schema).includes(change.name)) {
+      throw new ValidationError("a key attribute cannot change", {
+        path: change.name,
+        found: change.action,
+        allowed: "changes to attributes outside the key",
+      });
+    }
+    this.#changes.delete(change.name);
+    this.#changes.set(change.name, change);
+    return this;
+  }
+}

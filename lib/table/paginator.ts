@@ -1,0 +1,265 @@
+/**
+ * The paginator that `table.query()` and `table.scan()` return (boto's `TableGenerator`): an
+ * `AsyncIterable` of items, `.pages()` for whole pages, totals after iteration, an opaque `cursor` to resume
+ * from, and parallel scan segments merged as they arrive.
+ *
+ * ```ts
+ * import { Paginator } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const pages = [{ Items: [{ n: { N: "1" } }], LastEvaluatedKey: { n: { N: "1" } } }, { Items: [{ n: { N: "2" } }] }];
+ * const paginator = new Paginator({
+ *   fetch: (request) => Promise.resolve(pages[request.ExclusiveStartKey ? 1 : 0]),
+ *   decode: (item) => Number(item.n.N),
+ * });
+ * assert.deepEqual(await paginator.all(), [1, 2]);
+ * assert.equal(paginator.count, 2);
+ * assert.equal(paginator.cursor, undefined);
+ * ```
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import type { AttributeMap } from "../codec/mod.ts";
+import { ValidationError } from "../errors.ts";
+import type { ReadManyOutput } from "../operations/item_operations.ts";
+import { decodeCursor, encodeCursor, type Position } from "./_cursor.ts";
+
+/** One page of results, as `.pages()` yields it. */
+export interface Page<T> {
+  /** The items of this page (none when counting). */
+  items: T[];
+  /** How many items matched in this page (after the filter). */
+  count: number;
+  /** How many items DynamoDB read for this page (before the filter). */
+  scannedCount: number;
+  /** The capacity units this page consumed. */
+  consumedCapacity: number;
+  /** The key to resume after this page (decoded), absent when its segment is finished. */
+  lastEvaluatedKey?: Record<string, unknown>;
+  /** The scan segment this page came from (0 without parallel scan). */
+  segment: number;
+}
+
+/** One request of a paginator: where to start, how many items to read, which segment. */
+export interface PageRequest {
+  /** The key to resume after. */
+  ExclusiveStartKey?: AttributeMap;
+  /** The most items DynamoDB reads for this page. */
+  Limit?: number;
+  /** The scan segment. */
+  Segment?: number;
+  /** The number of scan segments. */
+  TotalSegments?: number;
+}
+
+/** What a paginator pages through: a fetch of one page and a decoder of items, with paging options. */
+export interface PaginatorSource<T> {
+  /** Fetches one page (a Query or Scan request with `request`'s fields added). */
+  fetch(request: PageRequest, signal: AbortSignal): Promise<ReadManyOutput>;
+  /** Turns a wire item into what the paginator yields. */
+  decode(item: AttributeMap): T;
+  /** Turns a wire key into the `lastEvaluatedKey` it reports; by default the wire form is kept. */
+  decodeKey?(key: AttributeMap): Record<string, unknown>;
+  /** Items read per request (boto's request_limit). */
+  limit?: number;
+  /** Items yielded in total (boto's max_results). */
+  maxResults?: number;
+  /** Parallel scan segments run concurrently; default 1. */
+  segments?: number;
+  /** Where to start: a cursor from an earlier paginator, or the key to resume after. */
+  start?: string | AttributeMap;
+  /**
+   * Whether `Limit` may be lowered to what `maxResults` still allows, so pages end exactly there (right
+   * when there is no filter). Otherwise a page is cut and the resume key is taken from its last item.
+   */
+  exactLimit?: boolean;
+  /** The names of the key attributes of a resume position, for cutting a page. */
+  keyNames?: readonly string[];
+}
+
+/**
+ * Pages through a Query or Scan: iterate it for items, or `.pages()` for pages. Each iteration starts over
+ * from the start position. After (or during) iteration, `count`, `scannedCount`, `consumedCapacity`,
+ * `lastEvaluatedKey` and `cursor` describe what has been consumed so far; `cursor` is `undefined` once
+ * everything was read, and never skips an item: it moves past a page when its last item is handed out.
+ *
+ * @example
+ * ```ts
+ * import { Paginator } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const items = Array.from({ length: 5 }, (_, i) => ({ n: { N: String(i) } }));
+ * const fetch = (r: { ExclusiveStartKey?: { n: { N: string } } | Record<string, unknown>; Limit?: number }) => {
+ *   const from = r.ExclusiveStartKey ? Number((r.ExclusiveStartKey as { n: { N: string } }).n.N) + 1 : 0;
+ *   const page = items.slice(from, from + (r.Limit ?? 2));
+ *   const more = from + page.length < items.length;
+ *   return Promise.resolve({ Items: page, LastEvaluatedKey: more ? page[page.length - 1] : undefined });
+ * };
+ * const first = new Paginator({ fetch, decode: (i) => i.n.N, maxResults: 3, exactLimit: true });
+ * assert.deepEqual(await first.all(), ["0", "1", "2"]);
+ * const rest = new Paginator({ fetch, decode: (i) => i.n.N, start: first.cursor });
+ * assert.deepEqual(await rest.all(), ["3", "4"]);
+ * ```
+ */
+export class Paginator<T> implements AsyncIterable<T> {
+  /** Items yielded (or counted, with `count: true`) so far. */
+  count = 0;
+  /** Items DynamoDB read so far, before filtering. */
+  scannedCount = 0;
+  /** Capacity units consumed so far. */
+  consumedCapacity = 0;
+  /** The key after the last page consumed (decoded); `undefined` when that page was the last. */
+  lastEvaluatedKey?: Record<string, unknown>;
+  /** An opaque string to resume from (the `cursor` option); `undefined` when everything was read. */
+  cursor?: string;
+  #source: PaginatorSource<T>;
+  #start: Position[];
+
+  /**
+   * Makes a paginator over `source`.
+   *
+   * @param source The fetch, the decoder and the paging options.
+   * @throws {ValidationError} When `source.start` is a cursor of another kind of paginator.
+   */
+  constructor(source: PaginatorSource<T>) {
+    this.#source = source;
+    const n = source.segments ?? 1;
+    const start = source.start;
+    this.#start = typeof start === "string"
+      ? decodeCursor(start, n)
+      : Array.from({ length: n }, () => start ?? 0);
+    if (typeof start === "string") this.cursor = start;
+  }
+
+  /**
+   * Iterates over whole pages.
+   *
+   * @returns An async iterable of pages.
+   */
+  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+    for await (const [page, commit] of this.#run()) {
+      commit();
+      yield page;
+    }
+  }
+
+  /** Iterates over the items of every page. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T, void, undefined> {
+    for await (const [page, commit] of this.#run()) {
+      const n = page.items.length;
+      if (!n) commit();
+      for (let i = 0; i < n; i++) {
+        if (i === n - 1) commit();
+        yield page.items[i];
+      }
+    }
+  }
+
+  /**
+   * Reads every item into an array.
+   *
+   * @returns The items, in the order they arrived.
+   */
+  async all(): Promise<T[]> {
+    const out: T[] = [];
+    for await (const item of this) out.push(item);
+    return out;
+  }
+
+  /**
+   * Runs to the end and returns `count`: the number of matching items (with `count: true`, without
+   * transferring them).
+   *
+   * @returns The number of items.
+   */
+  async total(): Promise<number> {
+    for await (const _ of this.pages());
+    return this.count;
+  }
+
+  async *#run(): AsyncGenerator<[Page<T>, () => void], void, undefined> {
+    const s = this.#source;
+    const pos = [...this.#start];
+    const n = pos.length;
+    const max = s.maxResults ?? Infinity;
+    this.count = this.scannedCount = this.consumedCapacity = 0;
+    this.lastEvaluatedKey = undefined;
+    this.cursor = pos.every((p) => p === 1)
+      ? undefined
+      : pos.some((p) => p !== 0)
+      ? encodeCursor(pos)
+      : undefined;
+    let emitted = 0;
+    const ctl = new AbortController();
+    const inflight = new Map<number, Promise<[number, ReadManyOutput]>>();
+    const request = (segment: number) => {
+      const p = pos[segment];
+      const req: PageRequest = p === 0 || p === 1 ? {} : { ExclusiveStartKey: p };
+      let limit = s.limit;
+      if (s.exactLimit && max - emitted < (limit ?? Infinity)) limit = max - emitted;
+      if (limit !== undefined) req.Limit = limit;
+      if (n > 1) Object.assign(req, { Segment: segment, TotalSegments: n });
+      inflight.set(segment, s.fetch(req, ctl.signal).then((out) => [segment, out]));
+    };
+    try {
+      if (max > 0) { for (let i = 0; i < n; i++) if (pos[i] !== 1) request(i); }
+      while (inflight.size) {
+        const [segment, out] = await Promise.race(inflight.values());
+        inflight.delete(segment);
+        let raw = out.Items ?? [];
+        let count = out.Count ?? raw.length;
+        let next: Position = out.LastEvaluatedKey ?? 1;
+        const room = max - emitted;
+        if (count > room) {
+          raw = raw.slice(0, room);
+          count = room;
+          next = cutKey(
+            raw[room - 1],
+            out.LastEvaluatedKey ? Object.keys(out.LastEvaluatedKey) : s.keyNames,
+          );
+        }
+        emitted += count;
+        const page: Page<T> = {
+          items: raw.map((item) => s.decode(item)),
+          count,
+          scannedCount: out.ScannedCount ?? count,
+          consumedCapacity: out.ConsumedCapacity?.CapacityUnits ?? 0,
+          segment,
+        };
+        if (next !== 1) page.lastEvaluatedKey = s.decodeKey ? s.decodeKey(next) : next;
+        yield [page, () => {
+          pos[segment] = next;
+          this.count += page.count;
+          this.scannedCount += page.scannedCount;
+          this.consumedCapacity += page.consumedCapacity;
+          this.lastEvaluatedKey = page.lastEvaluatedKey;
+          this.cursor = pos.every((p) => p === 1) ? undefined : encodeCursor(pos);
+        }];
+        if (emitted >= max) break;
+        if (next !== 1) request(segment);
+      }
+    } finally {
+      if (inflight.size) {
+        ctl.abort();
+        for (const p of inflight.values()) p.catch(() => {});
+      }
+    }
+  }
+}
+
+// The resume key after `item`, when a page has to be cut part way (maxResults reached mid-page).
+function cutKey(
+  item: AttributeMap | undefined,
+  names: readonly string[] | undefined,
+): AttributeMap {
+  if (!item || !names || names.some((k) => !(k in item))) {
+    throw new ValidationError("cannot resume part way through a page", {
+      path: "maxResults",
+      found: "items without their key attributes",
+      allowed: "maxResults with items that hold the key attributes, or without a filter",
+    });
+  }
+  return Object.fromEntries(names.map((k) => [k, item[k]]));
+}

@@ -1,0 +1,722 @@
+/**
+ * A table handle (boto's `Table`): reads and writes of native JavaScript values, typed by the table,
+ * queries and scans as paginators, batches, items with queued changes, and the table's own life cycle.
+ *
+ * ```ts
+ * import { Attr, DynamoDB, Table } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const client = new DynamoDB({
+ *   region: "eu-west-1",
+ *   credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+ *   fetch: (_url, init) => {
+ *     const body = JSON.parse(init.body);
+ *     assert.deepEqual(body.Key, { id: { S: "u1" } });
+ *     return Promise.resolve(new Response('{"Item":{"id":{"S":"u1"},"age":{"N":"42"}}}'));
+ *   },
+ * });
+ * const users = new Table<{ id: string; age: number }>(client, "users", { partitionKey: ["id", "S"] });
+ * assert.deepEqual(await users.get("u1"), { id: "u1", age: 42 });
+ * assert.ok(Attr("age"));
+ * ```
+ *
+ * This module is browser compatible.
+ *
+ * @module
+ */
+import type { DynamoDB } from "../client/mod.ts";
+import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
+import { DynafetchError, ValidationError } from "../errors.ts";
+import {
+  and,
+  compileExpressions,
+  type Condition,
+  conditionFromMap,
+  expectedToCondition,
+  Key,
+  type PathInput,
+  type UpdateBuilder,
+} from "../expressions/mod.ts";
+import type {
+  ReturnValue,
+  ReturnValuesOnConditionCheckFailure,
+  TableDescription,
+} from "../operations/mod.ts";
+import { ResourceNotFoundError } from "../operations/mod.ts";
+import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
+import { checkItemKey, isPlainObject, keyNames, keyString } from "./_keys.ts";
+import { readFields } from "./_projection.ts";
+import { checkName } from "./_names.ts";
+import { batchGetAll } from "./batch_get.ts";
+import { type BatchRetryOptions, batchWriteAll, type TableWrite } from "./batch_write.ts";
+import { BatchWriter, type BatchWriterOptions } from "./batch_writer.ts";
+import { Item } from "./item.ts";
+import { Paginator } from "./paginator.ts";
+import { buildKey, type KeyInput, type KeySchema, type TableSchema } from "./schema.ts";
+
+/** How a table handle encodes values and waits; the database passes its own. */
+export interface TableOptions {
+  /** Codec options for this table's values (over the database's). */
+  codec?: CodecOptions;
+  /** How to wait between retries and polls. Default: `setTimeout`. */
+  sleep?: Sleep;
+  /** Numbers in [0, 1) for backoff jitter. Default `Math.random`. */
+  random?: () => number;
+}
+
+/** Options of `get`. */
+export interface GetOptions extends CallOptions {
+  /** Read with strong consistency. */
+  consistentRead?: boolean;
+  /** The paths to return (all attributes when absent). */
+  projection?: readonly PathInput[];
+}
+
+/** Options of `put`, `update` and `delete`. */
+export interface WriteOptions extends CallOptions {
+  /** A condition the item must meet, or the write fails with `ConditionalCheckFailedError`. */
+  condition?: Condition;
+  /**
+   * boto's expected values: attribute names to the value they must have, `false` (must not exist) or
+   * `true` (must exist); combined with `condition` by AND.
+   */
+  expected?: Record<string, unknown>;
+  /** Which attributes to return: `ALL_OLD` for put and delete, any for update. */
+  returnValues?: ReturnValue;
+  /** `ALL_OLD` puts the item on the `ConditionalCheckFailedError` when the condition fails. */
+  returnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure;
+}
+
+/** The options Query and Scan share. */
+export interface ReadManyOptions extends CallOptions {
+  /** A secondary index to read instead of the table. */
+  index?: string;
+  /** Items DynamoDB reads per request (boto's request_limit). */
+  limit?: number;
+  /** Items to return in total (boto's max_results). */
+  maxResults?: number;
+  /** Count matching items instead of returning them (Select COUNT); read `count` after iterating. */
+  count?: boolean;
+  /** Read with strong consistency (not on global secondary indexes). */
+  consistentRead?: boolean;
+  /** The paths to return. */
+  projection?: readonly PathInput[];
+  /** A filter applied after reading: a condition, or a boto map like `{ age: GT(30) }`. */
+  filter?: Condition | Record<string, unknown>;
+  /** The key to start after (a `lastEvaluatedKey`, decoded). */
+  startKey?: Record<string, unknown>;
+  /** A `cursor` from an earlier paginator of the same query or scan. */
+  cursor?: string;
+}
+
+/** Options of `query`. */
+export interface QueryOptions extends ReadManyOptions {
+  /** Read the sort key in descending order. */
+  reverse?: boolean;
+}
+
+/** Options of `scan`. */
+export interface ScanOptions extends ReadManyOptions {
+  /** Scan in this many segments concurrently, merging the results as they arrive. Default 1. */
+  segments?: number;
+}
+
+/** Options of `batchGet`. */
+export interface BatchGetOptions extends BatchRetryOptions {
+  /** Read with strong consistency. */
+  consistentRead?: boolean;
+  /** The paths to return; the key attributes are always added (results are matched by key). */
+  projection?: readonly PathInput[];
+}
+
+/** The writes of `batchWrite`: items to put and keys to delete. */
+export interface BatchWriteRequest<T> {
+  /** Items to put. */
+  puts?: readonly T[];
+  /** Keys of items to delete. */
+  deletes?: readonly KeyInput[];
+}
+
+/** Options of `batchWrite`. */
+export interface BatchWriteOptions extends BatchRetryOptions {
+  /**
+   * What to do when two writes name the same key: `"lastWriteWins"` (the default; puts before deletes, each
+   * in order) keeps only the last, `"reject"` throws a ValidationError before anything is sent.
+   */
+  duplicates?: "lastWriteWins" | "reject";
+}
+
+/** Options of `waitUntilActive` and `waitUntilDeleted`. */
+export interface WaitOptions extends CallOptions {
+  /** Give up after this many milliseconds. Default 600 000 (10 minutes). */
+  maxWaitMs?: number;
+}
+
+const isCondition = (x: unknown): x is Condition =>
+  isPlainObject(x) && x.kind === "condition" && typeof x.and === "function";
+
+/**
+ * A table: the name, the key schema and the codec options, over a low-level client. Make one with
+ * `db.table(name, schema)` (no call), `await db.getTable(name)` or `await db.createTable(...)`.
+ *
+ * @example
+ * ```ts
+ * import { Database } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
+ * const events = db.table<{ user: string; ts: number }>("events", {
+ *   partitionKey: ["user", "S"],
+ *   sortKey: ["ts", "N"],
+ * });
+ * assert.equal(events.name, "events");
+ * ```
+ */
+export class Table<T extends object = Record<string, unknown>> {
+  /** The table name. */
+  readonly name: string;
+  /** The key schema (and known secondary indexes). */
+  readonly schema: TableSchema;
+  /** The low-level client. */
+  readonly client: DynamoDB;
+  /** The codec options in effect. */
+  readonly codec?: CodecOptions;
+  /** The last description read (`describe`, `refresh`, `getTable`, `createTable`). */
+  description?: TableDescription;
+  #sleep: Sleep;
+  #random: () => number;
+  #keys: string[];
+
+  /**
+   * Makes a handle; nothing is sent.
+   *
+   * @param client The low-level client.
+   * @param name The table name.
+   * @param schema The key schema.
+   * @param options Codec options and waits.
+   * @throws {ValidationError} When the name or an index name is not 3 to 255 of A-Z a-z 0-9 _ . -.
+   */
+  constructor(client: DynamoDB, name: string, schema: TableSchema, options: TableOptions = {}) {
+    this.client = client;
+    this.name = checkName(name, "name");
+    for (const index of Object.keys(schema.indexes ?? {})) checkName(index, "indexes");
+    this.schema = schema;
+    if (options.codec) this.codec = options.codec;
+    this.#sleep = options.sleep ?? sleep;
+    this.#random = options.random ?? Math.random;
+    this.#keys = keyNames(schema);
+  }
+
+  /** The table's status as last described (boto's `status`). */
+  get status(): string | undefined {
+    return this.description?.TableStatus;
+  }
+  /** The item count as last described (updated by DynamoDB about every six hours). */
+  get itemCount(): number | undefined {
+    return this.description?.ItemCount;
+  }
+  /** The size in bytes as last described. */
+  get sizeBytes(): number | undefined {
+    return this.description?.TableSizeBytes;
+  }
+  /** Provisioned read capacity units as last described. */
+  get readUnits(): number | undefined {
+    return this.description?.ProvisionedThroughput?.ReadCapacityUnits;
+  }
+  /** Provisioned write capacity units as last described. */
+  get writeUnits(): number | undefined {
+    return this.description?.ProvisionedThroughput?.WriteCapacityUnits;
+  }
+  /** When the table was created, as last described. */
+  get createdAt(): Date | undefined {
+    const t = this.description?.CreationDateTime;
+    return t === undefined ? undefined : new Date(t * 1000);
+  }
+
+  /**
+   * Builds the wire key of an item (boto's `build_key_from_values`).
+   *
+   * @param key An object of key attributes, the partition key value, or `[partition, sort]`.
+   * @returns The key as AttributeValues.
+   * @throws {ValidationError} When a key attribute is missing, empty or of another type than the schema's.
+   */
+  key(key: KeyInput): AttributeMap {
+    return buildKey(this.schema, key, this.codec);
+  }
+
+  /**
+   * Reads an item (GetItem).
+   *
+   * @param key The item's key.
+   * @param options Consistent read, projection, signal.
+   * @returns The item, or `undefined` when there is none.
+   * @throws {ValidationError} For a bad key or projection, before sending.
+   */
+  async get(key: KeyInput, options: GetOptions = {}): Promise<T | undefined> {
+    const { consistentRead, projection } = options;
+    const out = await this.client.getItem({
+      TableName: this.name,
+      Key: this.key(key),
+      ...(consistentRead && { ConsistentRead: true }),
+      ...(projection && compileExpressions({ projection }, this.codec)),
+    }, options);
+    return out.Item && this.#decode(out.Item);
+  }
+
+  /**
+   * Tells whether an item exists, reading only its partition key (boto's `has_item`).
+   *
+   * @param key The item's key.
+   * @param options Consistent read, signal.
+   * @returns Whether the item exists.
+   */
+  async has(key: KeyInput, options: Omit<GetOptions, "projection"> = {}): Promise<boolean> {
+    return (await this.get(key, { ...options, projection: [[this.#keys[0]]] })) !== undefined;
+  }
+
+  /**
+   * Writes a whole item (PutItem), replacing any item with the same key.
+   *
+   * @param item The item, with its key attributes.
+   * @param options Condition, expected values, return values, signal.
+   * @returns The old item with `returnValues: "ALL_OLD"`, else `undefined`.
+   * @throws {ValidationError} When a key attribute is missing or of the wrong type, or a value does not encode.
+   * @throws {ConditionalCheckFailedError} When the condition fails.
+   */
+  async put(item: T, options: WriteOptions = {}): Promise<T | undefined> {
+    const out = await this.client.putItem({
+      TableName: this.name,
+      Item: checkItemKey(this.schema, encodeItem(item, this.codec)),
+      ...this.#writeFields(options),
+    }, options);
+    return out.Attributes && this.#decode(out.Attributes);
+  }
+
+  /**
+   * Changes an item's attributes (UpdateItem), creating it when missing.
+   *
+   * @param key The item's key.
+   * @param update The changes, from `update()`.
+   * @param options Condition, expected values, return values, signal.
+   * @returns The attributes `returnValues` asks for, else `undefined`.
+   * @throws {ValidationError} For a bad key or update.
+   * @throws {ConditionalCheckFailedError} When the condition fails.
+   */
+  async update(
+    key: KeyInput,
+    update: UpdateBuilder | undefined,
+    options: WriteOptions = {},
+  ): Promise<Partial<T> | undefined> {
+    const out = await this.client.updateItem({
+      TableName: this.name,
+      Key: this.key(key),
+      ...this.#writeFields(options, update),
+    }, options);
+    return out.Attributes && this.#decode(out.Attributes);
+  }
+
+  /**
+   * Deletes an item (DeleteItem).
+   *
+   * @param key The item's key.
+   * @param options Condition, expected values, `returnValues: "ALL_OLD"`, signal.
+   * @returns The deleted item with `returnValues: "ALL_OLD"`, else `undefined`.
+   * @throws {ConditionalCheckFailedError} When the condition fails.
+   */
+  async delete(key: KeyInput, options: WriteOptions = {}): Promise<T | undefined> {
+    const out = await this.client.deleteItem({
+      TableName: this.name,
+      Key: this.key(key),
+      ...this.#writeFields(options),
+    }, options);
+    return out.Attributes && this.#decode(out.Attributes);
+  }
+
+  /**
+   * Makes an unsaved item (boto's `new_item`) to change with queued actions and `save()`.
+   *
+   * @param attributes The item's attributes, key included.
+   * @returns The item.
+   */
+  newItem(attributes: T): Item<T> {
+    return new Item(this, attributes);
+  }
+
+  /**
+   * Queries the table or an index: every item with one partition key value, optionally narrowed by a sort
+   * key condition.
+   *
+   * @param keyCondition `Key("pk").eq(v).and(Key("sk").gt(1))`, a boto map like
+   * `{ pk: "u1", sk: GT(1) }`, or the partition key value alone.
+   * @param options Paging, filter, projection, index, direction.
+   * @returns A paginator (an async iterable of items, with `.pages()`).
+   * @throws {ValidationError} For a bad key condition, option or cursor.
+   */
+  query(
+    keyCondition: Condition | Record<string, unknown> | KeyInput,
+    options: QueryOptions = {},
+  ): Paginator<T> {
+    let cond: Condition | undefined;
+    if (isCondition(keyCondition)) cond = keyCondition;
+    else if (isPlainObject(keyCondition)) cond = conditionFromMap(keyCondition);
+    else {
+      const schema = this.#indexSchema(options.index, "a key condition");
+      const [name] = schema.partitionKey;
+      buildKey({ partitionKey: schema.partitionKey }, { [name]: keyCondition }, this.codec);
+      cond = Key(name).eq(keyCondition);
+    }
+    if (!cond) {
+      throw new ValidationError("empty key condition", {
+        path: "keyCondition",
+        found: "{}",
+        allowed: "a partition key condition",
+      });
+    }
+    return this.#paginate(
+      "query",
+      options,
+      cond,
+      options.reverse ? { ScanIndexForward: false } : {},
+    );
+  }
+
+  /**
+   * Scans the table or an index, optionally in parallel segments.
+   *
+   * @param options Paging, filter, projection, index, segments.
+   * @returns A paginator (an async iterable of items, with `.pages()`).
+   * @throws {ValidationError} For a bad option or cursor.
+   */
+  scan(options: ScanOptions = {}): Paginator<T> {
+    return this.#paginate("scan", options, undefined, {}, options.segments);
+  }
+
+  /**
+   * Reads items by key, any number, in BatchGetItem requests of 100, retrying unprocessed keys.
+   *
+   * @param keys The keys (objects, values or pairs).
+   * @param options Projection, consistent read, retries.
+   * @returns One entry per key, in the order of `keys`: the item, or `undefined` when there is none
+   * (a key given twice is read once and reported at both places).
+   * @throws {BatchGetError} When keys remain unprocessed after all attempts.
+   */
+  async batchGet(
+    keys: readonly KeyInput[],
+    options: BatchGetOptions = {},
+  ): Promise<(T | undefined)[]> {
+    const wire = keys.map((k) => this.key(k));
+    const found = await batchGetAll(
+      (input, signal) => this.client.batchGetItem(input, { signal }),
+      { [this.name]: { Keys: wire, ...readFields(options, this.#keys, this.codec) } },
+      this.#retry(options),
+    );
+    const byKey = new Map(found[this.name].map((item) => [keyString(item, this.#keys), item]));
+    return wire.map((k) => {
+      const item = byKey.get(keyString(k, this.#keys));
+      return item && this.#decode(item);
+    });
+  }
+
+  /**
+   * Applies puts and deletes, any number, in BatchWriteItem requests of 25, retrying unprocessed ones.
+   *
+   * @param request The items to put and the keys to delete.
+   * @param options Duplicate handling, retries, concurrency.
+   * @returns When everything was applied.
+   * @throws {ValidationError} For a bad item or key, or a duplicate key with `duplicates: "reject"`.
+   * @throws {BatchWriteError} Listing exactly the writes not applied.
+   */
+  batchWrite(request: BatchWriteRequest<T>, options: BatchWriteOptions = {}): Promise<void> {
+    const writes = new Map<string, TableWrite>();
+    const add = (key: AttributeMap, w: TableWrite) => {
+      const id = keyString(key, this.#keys);
+      if (options.duplicates === "reject" && writes.has(id)) {
+        throw new ValidationError("duplicate key in a batch write", {
+          path: "",
+          found: id,
+          allowed: 'each key once, or duplicates: "lastWriteWins"',
+        });
+      }
+      writes.delete(id);
+      writes.set(id, w);
+    };
+    for (const put of request.puts ?? []) {
+      const item = this.encodeItem(put);
+      add(item, { table: this.name, request: { PutRequest: { Item: item } } });
+    }
+    for (const del of request.deletes ?? []) {
+      const key = this.key(del);
+      add(key, { table: this.name, request: { DeleteRequest: { Key: key } } });
+    }
+    return batchWriteAll(
+      (input, signal) => this.client.batchWriteItem(input, { signal }),
+      [...writes.values()],
+      { concurrency: 4, ...this.#retry(options) },
+    );
+  }
+
+  /**
+   * Makes a batch writer: puts and deletes are buffered and sent 25 at a time, in order.
+   *
+   * @param options Duplicate handling and retries.
+   * @returns The writer; `close()` it (or `await using` it) to send the rest.
+   */
+  batchWriter(options: BatchWriterOptions = {}): BatchWriter<T> {
+    return new BatchWriter(this, this.#retry(options));
+  }
+
+  /**
+   * Encodes an item and checks its key attributes.
+   *
+   * @param item The item.
+   * @returns The item as AttributeValues.
+   * @throws {ValidationError} When a value does not encode or a key attribute is missing or wrong.
+   */
+  encodeItem(item: T): AttributeMap {
+    return checkItemKey(this.schema, encodeItem(item, this.codec));
+  }
+
+  /**
+   * Reads the table's description (DescribeTable) and keeps it in `description`.
+   *
+   * @param call Signal and timeout.
+   * @returns The description.
+   * @throws {ResourceNotFoundError} When there is no such table.
+   */
+  async describe(call?: CallOptions): Promise<TableDescription> {
+    const { Table } = await this.client.describeTable({ TableName: this.name }, call);
+    return this.description = Table ?? {};
+  }
+
+  /**
+   * Refreshes `description` (boto's `refresh`).
+   *
+   * @param call Signal and timeout.
+   * @returns This table.
+   */
+  async refresh(call?: CallOptions): Promise<this> {
+    await this.describe(call);
+    return this;
+  }
+
+  /**
+   * Waits until the table and all its global secondary indexes are ACTIVE, polling DescribeTable with
+   * backoff (from 50 ms to 5 s between polls).
+   *
+   * @param options The longest wait, signal.
+   * @returns This table, described.
+   * @throws {DynafetchError} When the table is being deleted, or not active after `maxWaitMs`.
+   */
+  waitUntilActive(options: WaitOptions = {}): Promise<this> {
+    return this.#poll(options, async () => {
+      const d = await this.describe(options);
+      if (d.TableStatus === "DELETING") return "deleting";
+      return d.TableStatus === "ACTIVE" &&
+        (d.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === "ACTIVE");
+    }, "ACTIVE");
+  }
+
+  /**
+   * Waits until the table no longer exists, polling DescribeTable with backoff.
+   *
+   * @param options The longest wait, signal.
+   * @returns This table.
+   * @throws {DynafetchError} When the table still exists after `maxWaitMs`.
+   */
+  waitUntilDeleted(options: WaitOptions = {}): Promise<this> {
+    return this.#poll(options, async () => {
+      try {
+        await this.describe(options);
+        return false;
+      } catch (error) {
+        if (error instanceof ResourceNotFoundError) return true;
+        throw error;
+      }
+    }, "deleted");
+  }
+
+  /**
+   * Changes the provisioned throughput (UpdateTable), or switches billing to on demand.
+   *
+   * @param throughput Read and write units, or `"onDemand"`.
+   * @param call Signal and timeout.
+   * @returns The new description.
+   */
+  async updateThroughput(
+    throughput: { read: number; write: number } | "onDemand",
+    call?: CallOptions,
+  ): Promise<TableDescription> {
+    const { TableDescription } = await this.client.updateTable({
+      TableName: this.name,
+      ...(throughput === "onDemand" ? { BillingMode: "PAY_PER_REQUEST" } : {
+        BillingMode: "PROVISIONED",
+        ProvisionedThroughput: {
+          ReadCapacityUnits: throughput.read,
+          WriteCapacityUnits: throughput.write,
+        },
+      }),
+    }, call);
+    return this.description = TableDescription ?? {};
+  }
+
+  /**
+   * Deletes the table and all its items (DeleteTable); `waitUntilDeleted()` waits for it to go.
+   *
+   * @param call Signal and timeout.
+   * @returns The description (status DELETING).
+   */
+  async deleteTable(call?: CallOptions): Promise<TableDescription> {
+    const { TableDescription } = await this.client.deleteTable({ TableName: this.name }, call);
+    return this.description = TableDescription ?? {};
+  }
+
+  #decode(item: AttributeMap): T {
+    // The table's type parameter is the caller's claim about what the table holds.
+    return decodeItem(item, this.codec) as T;
+  }
+
+  #retry<O extends BatchRetryOptions>(options: O): O {
+    return {
+      sleep: this.#sleep,
+      random: this.#random,
+      decode: (item) => decodeItem(item, this.codec),
+      ...options,
+    };
+  }
+
+  #writeFields(o: WriteOptions, update?: UpdateBuilder) {
+    const expected = o.expected && expectedToCondition(o.expected);
+    const condition = expected && o.condition
+      ? and(o.condition, expected)
+      : expected ?? o.condition;
+    return {
+      ...((condition || update) && compileExpressions({ condition, update }, this.codec)),
+      ...(o.returnValues && { ReturnValues: o.returnValues }),
+      ...(o.returnValuesOnConditionCheckFailure &&
+        { ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure }),
+    };
+  }
+
+  async #poll(
+    o: WaitOptions,
+    done: () => Promise<boolean | "deleting">,
+    goal: string,
+  ): Promise<this> {
+    const max = o.maxWaitMs ?? 600_000;
+    for (let attempt = 1, waited = 0;; attempt++) {
+      const state = await done();
+      if (state === true) return this;
+      const delay = Math.min(5000, 25 * 2 ** attempt);
+      if (state === "deleting" || waited + delay > max) {
+        throw new DynafetchError(
+          `table ${this.name} is ${
+            state === "deleting" ? "being deleted" : `not ${goal} after ${waited} ms`
+          }`,
+        );
+      }
+      await this.#sleep(delay, o.signal);
+      waited += delay;
+    }
+  }
+
+  #indexSchema(index: string | undefined, what: string): KeySchema {
+    if (index === undefined) return this.schema;
+    const schema = this.schema.indexes?.[index];
+    if (!schema) {
+      throw new ValidationError(`an index missing from the schema needs ${what}`, {
+        path: "index",
+        found: index,
+        allowed: Object.keys(this.schema.indexes ?? {}).join(", ") ||
+          "indexes listed in the schema",
+      });
+    }
+    return schema;
+  }
+
+  #paginate(
+    op: "query" | "scan",
+    o: ReadManyOptions,
+    keyCondition: Condition | undefined,
+    extra: Record<string, unknown>,
+    segments = 1,
+  ): Paginator<T> {
+    const { index, limit, maxResults, count, consistentRead, projection, startKey, cursor } = o;
+    if (index !== undefined) checkName(index, "index");
+    for (
+      const [name, value, min] of [["limit", limit, 1], ["maxResults", maxResults, 0], [
+        "segments",
+        segments,
+        1,
+      ]] as const
+    ) {
+      if (
+        value !== undefined &&
+        !(Number.isSafeInteger(value) && value >= min &&
+          value <= (name === "segments" ? 1_000_000 : Infinity))
+      ) {
+        throw new ValidationError("bad paging option", {
+          path: name,
+          found: String(value),
+          allowed: `an integer >= ${min}`,
+        });
+      }
+    }
+    if (startKey && cursor !== undefined) {
+      throw new ValidationError("startKey and cursor both given", {
+        path: "cursor",
+        found: "both",
+        allowed: "one of them",
+      });
+    }
+    if (count && projection) {
+      throw new ValidationError("count with a projection", {
+        path: "projection",
+        found: "both",
+        allowed: "one of them",
+      });
+    }
+    const filter = o.filter && (isCondition(o.filter) ? o.filter : conditionFromMap(o.filter));
+    // The key attributes of a resume position, known when the items hold them (no projection, not counting).
+    const indexKeys = index === undefined
+      ? []
+      : this.schema.indexes?.[index] && keyNames(this.schema.indexes[index]);
+    const names = projection || count || !indexKeys
+      ? undefined
+      : [...new Set([...this.#keys, ...indexKeys])];
+    if (segments > 1 && maxResults !== undefined && !names) {
+      throw new ValidationError("maxResults with segments needs the items' key attributes", {
+        path: "maxResults",
+        found: count ? "count" : projection ? "a projection" : `index ${index} not in the schema`,
+        allowed: "segments without maxResults, or items that hold their keys",
+      });
+    }
+    const base = {
+      TableName: this.name,
+      ...(index !== undefined && { IndexName: index }),
+      ...(count && { Select: "COUNT" as const }),
+      ...(consistentRead && { ConsistentRead: true }),
+      ReturnConsumedCapacity: "TOTAL" as const,
+      ...extra,
+      ...compileExpressions({ keyCondition, filter, projection }, this.codec),
+    };
+    return new Paginator<T>({
+      fetch: (request, signal) => {
+        const call = {
+          signal: o.signal ? AbortSignal.any([o.signal, signal]) : signal,
+          timeoutMs: o.timeoutMs,
+        };
+        return op === "query"
+          ? this.client.query({ ...base, ...request }, call)
+          : this.client.scan({ ...base, ...request }, call);
+      },
+      decode: (item) => this.#decode(item),
+      decodeKey: (key) => decodeItem(key, this.codec),
+      limit,
+      maxResults,
+      segments,
+      start: cursor ?? (startKey && encodeItem(startKey, this.codec)),
+      exactLimit: !filter || !names,
+      keyNames: names,
+    });
+  }
+}
