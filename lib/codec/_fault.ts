@@ -45,11 +45,13 @@ export function describe(value: unknown): string {
         : `${value}`;
     case "bigint":
       return `${value}n`;
+    case "boolean":
+      return String(value);
     case "object": {
       if (value === null) return "null";
       if (Array.isArray(value)) return "an array";
       const name = Object.getPrototypeOf(value)?.constructor?.name;
-      return name === "Object" || name === undefined ? "an object" : `a ${name}`;
+      return name === "Object" || !name ? "an object" : `a ${name}`;
     }
   }
   return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ValidationError } from "../errors.ts";
 import { fail, toValidationError } from "./_fault.ts";
 import { bigintToString, normalizeNumber, numberToString } from "./numbers.ts";
 
@@ -78,9 +79,12 @@ export class DynamoNumber {
    * The value as a bigint.
    *
    * @returns The integer.
-   * @throws {RangeError} When the number has a fraction.
+   * @throws {ValidationError} When the number has a fraction.
    */
   toBigInt(): bigint {
+    if (this.value.includes(".")) {
+      throw new ValidationError("not an integer", { found: this.value, allowed: "an integer" });
+    }
     return BigInt(this.value);
   }
 }
