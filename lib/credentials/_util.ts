@@ -43,6 +43,7 @@ function missing(source: string, what: string): never {
 /** What an HTTP request answered. */
 export interface TextResponse {
   status: number;
+  headers: Headers;
   text: string;
 }
 
@@ -59,7 +60,7 @@ export async function fetchText(
 ): Promise<TextResponse> {
   try {
     const response = await host.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    return { status: response.status, text: await response.text() };
+    return { status: response.status, headers: response.headers, text: await response.text() };
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
     if (name === "TimeoutError" || name === "AbortError") {

@@ -98,17 +98,19 @@ export function fromSso(options: SsoOptions): CredentialsProvider {
       headers: { "x-amz-sso_bearer_token": cached.accessToken },
     }, 10_000);
     if (response.status !== 200) {
-      let type = "";
+      let body: Record<string, unknown> = {};
       try {
-        const body = parseJson(source, response.text, "the error");
-        type = String(body.__type ?? body.message ?? "").split("#").pop() ?? "";
+        body = parseJson(source, response.text, "the error");
       } catch { /* no JSON error body */ }
+      const type = (response.headers.get("x-amzn-errortype") ?? String(body.__type ?? ""))
+        .split(":")[0].split("#").pop();
+      const message = typeof body.message === "string" ? body.message : "";
       const refused = response.status === 401 || response.status === 403;
       throw new CredentialsError(
         source,
-        `GetRoleCredentials got HTTP ${response.status}${type ? ` (${type})` : ""}${
-          refused ? `; ${login}` : ""
-        }`,
+        `GetRoleCredentials got HTTP ${response.status}${type ? ` ${type}` : ""}${
+          message ? `: ${message}` : ""
+        }${refused ? `; ${login}` : ""}`,
         { code: type || undefined },
       );
     }

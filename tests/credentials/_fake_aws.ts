@@ -295,7 +295,9 @@ export function secretsIn(text: string): string[] {
     SECRETS.sourceSecret,
     SECRETS.ssoToken,
     SECRETS.containerToken,
-    ...[1, 2, 3, 4, 5, 6].flatMap((n) => [SECRETS.roleSecret(n), SECRETS.roleToken(n), SECRETS.webToken(n)]),
+    ...[1, 2, 3, 4, 5, 6].flatMap((
+      n,
+    ) => [SECRETS.roleSecret(n), SECRETS.roleToken(n), SECRETS.webToken(n)]),
   ];
   return all.filter((s) => text.includes(s));
 }

@@ -51,7 +51,11 @@ Deno.test("a malformed line is an error naming the file and line, not its text",
   for (const [text, line, what] of cases) {
     const error = assertThrows(() => parseIni(text, "/home/me/.aws/config"), CredentialsError);
     assertEquals(error.source, "/home/me/.aws/config");
-    assertEquals(error.message.startsWith(`/home/me/.aws/config: line ${line}: `), true, error.message);
+    assertEquals(
+      error.message.startsWith(`/home/me/.aws/config: line ${line}: `),
+      true,
+      error.message,
+    );
     assertEquals(what.test(error.message), true, error.message);
     assertNotMatch(error.message, /SECRETVALUE/);
   }
@@ -62,7 +66,10 @@ Deno.test("loadSharedConfig names the file of a malformed line", async () => {
   const host = await resolveHost({ env: {}, homeDir: home.dir });
   const error = await loadSharedConfig(host).then(() => undefined, (e) => e);
   assertInstanceOf(error, CredentialsError);
-  assertEquals(error.message, `${home.dir}/.aws/credentials: line 3: expected \`[section]\` or \`key = value\``);
+  assertEquals(
+    error.message,
+    `${home.dir}/.aws/credentials: line 3: expected \`[section]\` or \`key = value\``,
+  );
 });
 
 // Random files both parsers accept: the AWS SDK's parser must read the same profiles and SSO sessions.
@@ -71,11 +78,17 @@ const value = fc.stringMatching(/^[A-Za-z0-9/+=:._-][A-Za-z0-9/+=:._#; -]{0,20}[
   .filter((v) => !/\s[#;]/.test(v));
 const space = fc.constantFrom("", " ", "  ", "\t");
 const setting = fc.tuple(name, value, space, space).map(([k, v, a, b]) => `${k}${a}=${b}${v}`);
-const extra = fc.constantFrom("", "# comment", "; comment", "   ", "sub =\n  nested = 1\n  other = 2");
+const extra = fc.constantFrom(
+  "",
+  "# comment",
+  "; comment",
+  "   ",
+  "sub =\n  nested = 1\n  other = 2",
+);
 const section = (header: fc.Arbitrary<string>) =>
-  fc.tuple(header, fc.array(fc.oneof(setting, setting, extra), { maxLength: 6 })).map(([h, lines]) =>
-    [h, ...lines].join("\n")
-  );
+  fc.tuple(header, fc.array(fc.oneof(setting, setting, extra), { maxLength: 6 })).map((
+    [h, lines],
+  ) => [h, ...lines].join("\n"));
 const configHeader = fc.oneof(
   fc.constant("[default]"),
   name.map((n) => `[profile ${n}]`),

@@ -27,11 +27,20 @@ Deno.test("static keys and session token; profile from the option, AWS_PROFILE o
     "devsecret",
     "devtoken",
   ]);
-  const option = await fromProfile({ profile: "default", host: testHost({ AWS_PROFILE: "dev" }, home.dir) })();
+  const option = await fromProfile({
+    profile: "default",
+    host: testHost({ AWS_PROFILE: "dev" }, home.dir),
+  })();
   assertEquals(option.accessKeyId, "AKIDSOURCE");
   assertEquals(await regionFromProfile({ host: testHost({}, home.dir) }), "eu-west-1");
-  assertEquals(await regionFromProfile({ profile: "dev", host: testHost({}, home.dir) }), "ap-south-1");
-  assertEquals(await regionFromProfile({ profile: "nope", host: testHost({}, home.dir) }), undefined);
+  assertEquals(
+    await regionFromProfile({ profile: "dev", host: testHost({}, home.dir) }),
+    "ap-south-1",
+  );
+  assertEquals(
+    await regionFromProfile({ profile: "nope", host: testHost({}, home.dir) }),
+    undefined,
+  );
 });
 
 Deno.test("AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE override the home files", async () => {
@@ -44,8 +53,14 @@ Deno.test("AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE override the home fil
     AWS_SHARED_CREDENTIALS_FILE: "~/elsewhere/creds",
     AWS_CONFIG_FILE: `${home.dir}/elsewhere/conf`,
   };
-  assertEquals((await fromProfile({ host: testHost(env, home.dir) })()).accessKeyId, "AKIDELSEWHERE");
-  assertEquals(await regionFromProfile({ profile: "x", host: testHost(env, home.dir) }), "sa-east-1");
+  assertEquals(
+    (await fromProfile({ host: testHost(env, home.dir) })()).accessKeyId,
+    "AKIDELSEWHERE",
+  );
+  assertEquals(
+    await regionFromProfile({ profile: "x", host: testHost(env, home.dir) }),
+    "sa-east-1",
+  );
 });
 
 Deno.test("a missing profile: default is 'not found', a named one is an error", async () => {
@@ -58,7 +73,9 @@ Deno.test("a missing profile: default is 'not found', a named one is an error", 
   assertInstanceOf(named, CredentialsError);
   assertEquals(named instanceof CredentialsNotFoundError, false);
   assertStringIncludes(named.message, "profile prod (named by AWS_PROFILE)");
-  const empty = await fromProfile({ profile: "other", host: testHost({}, home.dir) })().catch((e) => e);
+  const empty = await fromProfile({ profile: "other", host: testHost({}, home.dir) })().catch((e) =>
+    e
+  );
   assertInstanceOf(empty, CredentialsNotFoundError);
   assertStringIncludes(empty.message, "profile other: has no credentials");
   const half = await tempHome({ ".aws/credentials": "[default]\naws_access_key_id = AKID\n" });
@@ -95,7 +112,10 @@ Deno.test("role_arn + source_profile: AssumeRole signed by our signer with the p
   });
   const received = fake.received[0];
   assertEquals([received.signedBy, received.signatureValid], ["AKIDSOURCE", true]);
-  assertStringIncludes(received.headers.get("authorization") ?? "", "/eu-central-1/sts/aws4_request");
+  assertStringIncludes(
+    received.headers.get("authorization") ?? "",
+    "/eu-central-1/sts/aws4_request",
+  );
 });
 
 Deno.test("a chain of roles: each hop is signed by the previous role's credentials", async () => {
@@ -105,11 +125,21 @@ Deno.test("a chain of roles: each hop is signed by the previous role's credentia
       "[profile b]\nrole_arn = arn:aws:iam::1:role/b\nsource_profile = c\n" +
       `[profile c]\n${SOURCE}`,
   });
-  const host = testHost({ AWS_ENDPOINT_URL_STS: fake.url, AWS_REGION: "us-west-2" }, home.dir, fake);
+  const host = testHost(
+    { AWS_ENDPOINT_URL_STS: fake.url, AWS_REGION: "us-west-2" },
+    home.dir,
+    fake,
+  );
   const credentials = await fromProfile({ profile: "a", host })();
   assertEquals(credentials.accessKeyId, "ASIAROLE2");
-  assertEquals(stsCalls(fake).map((c) => c.get("RoleArn")), ["arn:aws:iam::1:role/b", "arn:aws:iam::1:role/a"]);
-  assertEquals(fake.received.map((r) => [r.signedBy, r.signatureValid]), [["AKIDSOURCE", true], ["ASIAROLE1", true]]);
+  assertEquals(stsCalls(fake).map((c) => c.get("RoleArn")), [
+    "arn:aws:iam::1:role/b",
+    "arn:aws:iam::1:role/a",
+  ]);
+  assertEquals(fake.received.map((r) => [r.signedBy, r.signatureValid]), [["AKIDSOURCE", true], [
+    "ASIAROLE1",
+    true,
+  ]]);
   assertEquals(fake.received[1].headers.get("x-amz-security-token"), SECRETS.roleToken(1));
   assertStringIncludes(stsCalls(fake)[0].get("RoleSessionName") ?? "", "dynafetch-");
 });
@@ -126,9 +156,17 @@ Deno.test("a source_profile cycle is a clear error; a self-reference with keys i
   });
   const run = (profile: string) => fromProfile({ profile, host: testHost({}, home.dir) })();
   await assertRejects(() => run("a"), CredentialsError, "source_profile cycle: a -> b -> a");
-  await assertRejects(() => run("lost"), CredentialsError, "profile lost: source_profile ghost does not exist");
+  await assertRejects(
+    () => run("lost"),
+    CredentialsError,
+    "profile lost: source_profile ghost does not exist",
+  );
   await assertRejects(() => run("both"), CredentialsError, "not both");
-  await assertRejects(() => run("odd"), CredentialsError, "credential_source Somewhere is not one of");
+  await assertRejects(
+    () => run("odd"),
+    CredentialsError,
+    "credential_source Somewhere is not one of",
+  );
   await assertRejects(() => run("mfa"), CredentialsError, "mfa_serial");
   await using fake = startFakeAws();
   const self = await fromProfile({
@@ -142,7 +180,8 @@ Deno.test("a source_profile cycle is a clear error; a self-reference with keys i
 Deno.test("credential_source: Environment, EcsContainer and Ec2InstanceMetadata", async () => {
   await using fake = startFakeAws();
   await using home = await tempHome({
-    ".aws/config": "[profile env]\nrole_arn = arn:aws:iam::1:role/e\ncredential_source = Environment\n" +
+    ".aws/config":
+      "[profile env]\nrole_arn = arn:aws:iam::1:role/e\ncredential_source = Environment\n" +
       "[profile ecs]\nrole_arn = arn:aws:iam::1:role/c\ncredential_source = EcsContainer\n" +
       "[profile ec2]\nrole_arn = arn:aws:iam::1:role/i\ncredential_source = Ec2InstanceMetadata\n",
     "token": SECRETS.containerToken,
@@ -197,7 +236,10 @@ Deno.test("credential_process: Version 1 output, run again after Expiration", as
     ".aws/config",
     `[profile p]\ncredential_process = sh -c 'echo run >> "${home.dir}/runs"; cat "${home.dir}/out.json"'\n`,
   );
-  const provider = fromProfile({ profile: "p", host: { ...testHost({}, home.dir), now: () => now } });
+  const provider = fromProfile({
+    profile: "p",
+    host: { ...testHost({}, home.dir), now: () => now },
+  });
   const first = await provider();
   assertEquals([first.accessKeyId, first.sessionToken], ["AKIDPROC1", "process-token"]);
   assertEquals(first.expiration?.toISOString(), "2026-01-01T01:00:00.000Z");
@@ -212,7 +254,11 @@ Deno.test("credential_process: Version 1 output, run again after Expiration", as
 Deno.test("credential_process failures name the profile and never echo the output", async () => {
   await using home = await tempHome({
     "bad.txt": `{"Version": 1, "AccessKeyId": "AKID", "SecretAccessKey": "${SECRETS.sourceSecret}"`,
-    "v2.json": JSON.stringify({ Version: 2, AccessKeyId: "A", SecretAccessKey: SECRETS.sourceSecret }),
+    "v2.json": JSON.stringify({
+      Version: 2,
+      AccessKeyId: "A",
+      SecretAccessKey: SECRETS.sourceSecret,
+    }),
   });
   await home.write(
     ".aws/config",
@@ -222,7 +268,10 @@ Deno.test("credential_process failures name the profile and never echo the outpu
   );
   const run = (profile: string) => fromProfile({ profile, host: testHost({}, home.dir) })();
   const bad = await assertRejects(() => run("bad"), CredentialsError, "is not valid JSON");
-  assertEquals(bad.message, "profile bad credential_process: the command's output is not valid JSON");
+  assertEquals(
+    bad.message,
+    "profile bad credential_process: the command's output is not valid JSON",
+  );
   await assertRejects(() => run("v2"), CredentialsError, "Version: 1");
   await assertRejects(() => run("fails"), CredentialsError, "exited with code 3: please log in");
   assertEquals(secretsIn(Deno.inspect(bad, { depth: 10 })), []);
@@ -231,7 +280,8 @@ Deno.test("credential_process failures name the profile and never echo the outpu
 Deno.test("role credentials are refreshed ahead of expiry with the injected clock", async () => {
   await using fake = startFakeAws();
   await using home = await tempHome({
-    ".aws/config": `[profile r]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = s\n[profile s]\n${SOURCE}`,
+    ".aws/config":
+      `[profile r]\nrole_arn = arn:aws:iam::1:role/r\nsource_profile = s\n[profile s]\n${SOURCE}`,
   });
   const provider = fromProfile({
     profile: "r",
@@ -249,7 +299,8 @@ Deno.test("role credentials are refreshed ahead of expiry with the injected cloc
 Deno.test("STS error responses become CredentialsError with STS's code, without secrets", async () => {
   await using fake = startFakeAws();
   await using home = await tempHome({
-    ".aws/config": `[profile r]\nrole_arn = arn:aws:iam::1:role/denied\nsource_profile = s\n[profile s]\n${SOURCE}`,
+    ".aws/config":
+      `[profile r]\nrole_arn = arn:aws:iam::1:role/denied\nsource_profile = s\n[profile s]\n${SOURCE}`,
   });
   const error = await fromProfile({
     profile: "r",
