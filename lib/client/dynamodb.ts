@@ -202,6 +202,7 @@ export class DynamoDB {
     body: Operations[K][0],
     call?: CallOptions,
   ): Promise<Operations[K][1]>;
+  /** Sends an operation without a typed method, with plain objects in and out. */
   request(operation: string, body: object, call?: CallOptions): Promise<Record<string, unknown>>;
   request(operation: string, body: object, call?: CallOptions): Promise<Record<string, unknown>> {
     const config = this.#config;

@@ -42,7 +42,10 @@ export interface DynamoDBOptions {
   onEvent?: (event: ClientEvent) => void;
   /** The clock, in epoch milliseconds, used for signing dates and durations. Default `Date.now`. */
   now?: () => number;
-  /** How to wait (backoff delays and per-attempt timeouts). Default: `setTimeout`, cancelled on abort. */
+  /**
+   * How to wait, for backoff delays and for per-attempt timeouts (an attempt times out when
+   * `sleep(timeoutMs)` resolves first). Default: `setTimeout`, cancelled on abort.
+   */
   sleep?: Sleep;
   /** Numbers in [0, 1) for backoff jitter. Default `Math.random`. */
   random?: () => number;

@@ -9,6 +9,7 @@
 import { DynafetchError } from "../errors.ts";
 import type { AttributeMap } from "../codec/mod.ts";
 import type { CancellationReason } from "./item_operations.ts";
+import { isRecord } from "./_record.ts";
 
 /** What a `DynamoDBError` carries besides its code and message. */
 export interface DynamoDBErrorDetails {
@@ -18,11 +19,6 @@ export interface DynamoDBErrorDetails {
   requestId?: string;
   /** The parsed error body, for the fields some errors carry (`Item`, `CancellationReasons`). */
   body?: Record<string, unknown>;
-}
-
-/** True for an object that is not an array or null. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // Codes that mean "slow down": retried, and counted in throughputExceededEvents.

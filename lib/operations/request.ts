@@ -7,7 +7,7 @@
  * @module
  */
 import { ValidationError } from "../errors.ts";
-import { isRecord } from "./errors.ts";
+import { isRecord } from "./_record.ts";
 import { OPERATIONS } from "./operations.ts";
 
 /** The parts of a DynamoDB request that depend on the operation and its input. */

@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { isRecord, ResponseParseError, serviceError } from "./errors.ts";
+import { ResponseParseError, serviceError } from "./errors.ts";
+import { isRecord } from "./_record.ts";
 
 /**
  * Parses a DynamoDB response body.

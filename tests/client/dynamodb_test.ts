@@ -16,6 +16,8 @@ import {
   ServiceValidationError,
 } from "../../lib/operations/errors.ts";
 import type { ClientEvent } from "../../lib/transport/send.ts";
+import { crc32 } from "../../lib/transport/crc32.ts";
+import { ChecksumError } from "../../lib/transport/errors.ts";
 
 const TABLE = "orders";
 
@@ -326,6 +328,55 @@ Deno.test("request reaches an operation by name and the checksum of real respons
     const direct = await db.request("DescribeTable", { TableName: TABLE });
     assertEquals(direct.Table?.TableName, TABLE);
   });
+});
+
+Deno.test("dynalite's x-amz-crc32 matches our CRC-32 of every body, and a damaged body fails", async () => {
+  const local = await startLocalDynamo();
+  try {
+    const checked: boolean[] = [];
+    const db = local.client({
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const header = response.headers.get("x-amz-crc32");
+        checked.push(header !== null && Number(header) === crc32(bytes));
+        return new Response(bytes, { status: response.status, headers: response.headers });
+      },
+    });
+    await createOrders(db);
+    await db.putItem({ TableName: TABLE, Item: { ...key("gus", 1), text: { S: "naïve ☃ 𝄞" } } });
+    await db.getItem({ TableName: TABLE, Key: key("gus", 1) });
+    assertGreater(checked.length, 3);
+    assertEquals(checked.every(Boolean), true);
+
+    const damaged = local.client({
+      maxAttempts: 2,
+      timeoutMs: 0, // the injected sleep also times attempts: no timeouts here
+      sleep: () => Promise.resolve(),
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        const text = (await response.text()).replace("gus", "guz");
+        return new Response(text, { status: response.status, headers: response.headers });
+      },
+    });
+    const error = await assertRejects(
+      () => damaged.getItem({ TableName: TABLE, Key: key("gus", 1) }),
+      ChecksumError,
+    );
+    assertEquals(error.attempts, 2);
+    const trusting = local.client({
+      validateChecksums: false,
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        const text = (await response.text()).replace("gus", "guz");
+        return new Response(text, { status: response.status, headers: response.headers });
+      },
+    });
+    const { Item } = await trusting.getItem({ TableName: TABLE, Key: key("gus", 1) });
+    assertEquals(Item?.customer, { S: "guz" });
+  } finally {
+    await local.close();
+  }
 });
 
 Deno.test("many concurrent calls over keep-alive connections all succeed", async () => {
