@@ -14,7 +14,8 @@ import { DynafetchError } from "../errors.ts";
  *
  * @example
  * ```ts
- * import { CredentialsError, DynafetchError } from "@dynafetch/dynafetch/credentials";
+ * import { DynafetchError } from "@dynafetch/dynafetch";
+ * import { CredentialsError } from "@dynafetch/dynafetch/credentials";
  * import assert from "node:assert/strict";
  *
  * const error = new CredentialsError("profile dev", "role_arn needs source_profile");

@@ -21,3 +21,5 @@ export { fromSso } from "./sso.ts";
 export type { SsoOptions } from "./sso.ts";
 export { defaultChain } from "./default_chain.ts";
 export type { DefaultChainOptions } from "./default_chain.ts";
+export type { Credentials, CredentialsProvider } from "../sigv4/mod.ts";
+export { DynafetchError } from "../errors.ts";

@@ -51,7 +51,11 @@ export interface SsoOptions {
  *   session: "work",
  *   host: { homeDir: "/nonexistent", readFile: () => Promise.resolve(undefined) },
  * });
- * await assert.rejects(provider(), CredentialsError, /aws sso login --sso-session work/);
+ * await assert.rejects(provider(), (error) => {
+ *   assert.ok(error instanceof CredentialsError);
+ *   assert.match(error.message, /aws sso login --sso-session work/);
+ *   return true;
+ * });
  * ```
  */
 export function fromSso(options: SsoOptions): CredentialsProvider {
