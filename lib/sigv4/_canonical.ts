@@ -135,10 +135,13 @@ export function canonicalQuery(
   return out;
 }
 
-/** A header value as SigV4 signs it: trimmed, every run of whitespace made one space. */
+/**
+ * A header value as SigV4 signs it: every run of HTTP whitespace (space, tab, CR, LF; a folded line
+ * included) made one space, then leading and trailing space removed.
+ */
 export function canonicalValue(value: string): string {
-  const trimmed = value.trim();
-  return /\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, " ") : trimmed;
+  if (!/[\t\r\n]|^ | $| {2}/.test(value)) return value;
+  return value.replace(/[ \t\r\n]+/g, " ").replace(/^ | $/g, "");
 }
 
 /** What `typeof` says, with `null` and arrays told apart; for error messages that never show values. */

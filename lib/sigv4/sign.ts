@@ -97,12 +97,16 @@ interface Signed extends SigningStages {
 }
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
-/** Headers that proxies and runtimes add or change, which are therefore sent but not signed. */
+/**
+ * Headers that proxies and runtimes add or change, which are therefore sent but not signed (with any
+ * `proxy-*` or `sec-*` header).
+ */
 const UNSIGNED = new Set(
   ("authorization cache-control connection expect from keep-alive max-forwards pragma referer te " +
     "trailer transfer-encoding upgrade user-agent x-amzn-trace-id").split(" "),
 );
 const NAME = /^[\w.-]+$/;
+const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
 
 function fail(path: string, message: string, found: unknown, allowed?: string): never {
   throw new ValidationError(message, { path, found: kind(found), allowed });
@@ -169,27 +173,31 @@ async function sign(
   const signed = new Map<string, string>();
   for (const entry of headerEntries(request.headers)) {
     const [name, value] = entry;
-    if (typeof name !== "string" || !name) {
-      fail("request.headers", "names must be non-empty strings", name);
+    if (typeof name !== "string" || !TOKEN.test(name)) {
+      throw new ValidationError("names must be HTTP tokens", {
+        path: "request.headers",
+        found: typeof name === "string" ? JSON.stringify(name) : kind(name),
+        allowed: "letters, digits and !#$%&'*+-.^_`|~",
+      });
     }
     if (typeof value !== "string") fail(`request.headers.${name}`, "must be a string", value);
     const lower = name.toLowerCase();
-    if (lower === "authorization" || !presign && lower === "x-amz-date") continue;
+    if (lower === "authorization" || lower === "x-amz-date") continue;
     const sent = send.get(lower);
     send.set(lower, sent === undefined ? value : sent + ", " + value);
-    if (UNSIGNED.has(lower)) continue;
+    if (UNSIGNED.has(lower) || /^(proxy|sec)-/.test(lower)) continue;
     const v = canonicalValue(value);
     const prior = signed.get(lower);
     signed.set(lower, prior === undefined ? v : prior + "," + v);
   }
   if (!signed.has("host")) signed.set("host", url.host);
-  const givenHash = signed.get("x-amz-content-sha256");
+  const givenHash = send.get("x-amz-content-sha256");
   const payloadHash = givenHash ??
     (body === undefined || body.length === 0 ? EMPTY_HASH : await hashHex(body, mode));
   if (!presign) {
     if (token !== undefined) {
       send.set("x-amz-security-token", token);
-      if (signToken) signed.set("x-amz-security-token", token);
+      if (signToken) signed.set("x-amz-security-token", canonicalValue(token));
     }
     send.set("x-amz-date", amzDate);
     signed.set("x-amz-date", amzDate);
