@@ -1,0 +1,141 @@
+// Client CPU per operation with no network: dynafetch's DynamoDB client next to the AWS SDK v3
+// (DynamoDBClient + lib-dynamodb's DynamoDBDocumentClient), each with an in-memory transport answering
+// the same canned DynamoDB responses, in one run.
+//
+//   npx -y deno@2.9.6 bench -A bench/client_bench.ts
+//
+// What is compared, per operation, from a plain JavaScript object to a plain JavaScript object:
+//   dynafetch: encodeItem (codec, default options) -> DynamoDB.putItem/getItem/query (build the request,
+//     SigV4 sign with hashing "auto", in-memory fetch returning a Response with x-amz-crc32, CRC-32 check,
+//     JSON parse, error mapping) -> decodeItem for each returned item.
+//   AWS SDK: DocumentClient PutCommand/GetCommand/QueryCommand (marshall, middleware stack, SigV4 sign,
+//     in-memory request handler returning the same bytes, JSON parse, unmarshall).
+// Both sign every request with static credentials. The SDK is the baseline of each group.
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { DynamoDB } from "../lib/client/mod.ts";
+import { crc32 } from "../lib/transport/crc32.ts";
+import { decodeItem, encodeItem } from "../lib/codec/mod.ts";
+
+const region = "us-east-1";
+const credentials = {
+  accessKeyId: "AKIDEXAMPLE",
+  secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+};
+const TableName = "bench";
+
+// A typical item: keys, strings, numbers, a boolean, a list and a map.
+const item = (i: number) => ({
+  pk: "user#1234",
+  sk: `order#${String(i).padStart(6, "0")}`,
+  status: "SHIPPED",
+  total: 129.95 + i,
+  quantity: 3,
+  express: i % 2 === 0,
+  tags: ["gift", "priority"],
+  address: { street: "1 Main St", city: "Springfield", zip: "12345" },
+  createdAt: "2026-11-25T12:00:00.000Z",
+});
+const key = { pk: "user#1234", sk: "order#000001" };
+
+const encoder = new TextEncoder();
+const wire = {
+  put: encoder.encode("{}"),
+  get: encoder.encode(JSON.stringify({ Item: encodeItem(item(1)) })),
+  query: encoder.encode(
+    JSON.stringify({
+      Items: Array.from({ length: 100 }, (_, i) => encodeItem(item(i))),
+      Count: 100,
+      ScannedCount: 100,
+    }),
+  ),
+};
+const crcs = new Map(Object.values(wire).map((bytes) => [bytes, String(crc32(bytes))]));
+const answer = (target: string): Uint8Array<ArrayBuffer> =>
+  target.endsWith("PutItem") ? wire.put : target.endsWith("GetItem") ? wire.get : wire.query;
+const headersFor = (bytes: Uint8Array<ArrayBuffer>) => ({
+  "content-type": "application/x-amz-json-1.0",
+  "x-amzn-requestid": "BENCH",
+  "x-amz-crc32": crcs.get(bytes) ?? "",
+});
+
+const ours = new DynamoDB({
+  region,
+  credentials,
+  fetch: (_url, init) => {
+    const bytes = answer(init.headers["x-amz-target"]);
+    return Promise.resolve(new Response(bytes, { status: 200, headers: headersFor(bytes) }));
+  },
+});
+
+const sdk = DynamoDBDocumentClient.from(
+  new DynamoDBClient({
+    region,
+    credentials,
+    maxAttempts: 1,
+    requestHandler: {
+      handle: (request: { headers: Record<string, string> }) => {
+        const bytes = answer(request.headers["x-amz-target"]);
+        return Promise.resolve({
+          response: { statusCode: 200, headers: headersFor(bytes), body: bytes },
+        });
+      },
+    },
+  }),
+);
+
+// Sanity: both return the same data before anything is timed.
+const check = await sdk.send(
+  new QueryCommand({
+    TableName,
+    KeyConditionExpression: "pk = :p",
+    ExpressionAttributeValues: { ":p": "user#1234" },
+  }),
+);
+const mine = (await ours.query({
+  TableName,
+  KeyConditionExpression: "pk = :p",
+  ExpressionAttributeValues: encodeItem({ ":p": "user#1234" }),
+})).Items?.map((i) => decodeItem(i));
+if (JSON.stringify(check.Items) !== JSON.stringify(mine)) throw new Error("results differ");
+
+const putItem = item(1);
+Deno.bench("AWS SDK v3 DocumentClient put", { group: "PutItem", baseline: true }, async () => {
+  await sdk.send(new PutCommand({ TableName, Item: putItem }));
+});
+Deno.bench("dynafetch putItem + encodeItem", { group: "PutItem" }, async () => {
+  await ours.putItem({ TableName, Item: encodeItem(putItem) });
+});
+
+Deno.bench("AWS SDK v3 DocumentClient get", { group: "GetItem", baseline: true }, async () => {
+  const { Item } = await sdk.send(new GetCommand({ TableName, Key: key }));
+  if (!Item) throw new Error("no item");
+});
+Deno.bench("dynafetch getItem + decodeItem", { group: "GetItem" }, async () => {
+  const { Item } = await ours.getItem({ TableName, Key: encodeItem(key) });
+  if (!Item || !decodeItem(Item)) throw new Error("no item");
+});
+
+Deno.bench("AWS SDK v3 DocumentClient query", { group: "Query(100)", baseline: true }, async () => {
+  const { Items } = await sdk.send(
+    new QueryCommand({
+      TableName,
+      KeyConditionExpression: "pk = :p",
+      ExpressionAttributeValues: { ":p": "user#1234" },
+    }),
+  );
+  if (Items?.length !== 100) throw new Error("wrong count");
+});
+Deno.bench("dynafetch query + decodeItem", { group: "Query(100)" }, async () => {
+  const { Items } = await ours.query({
+    TableName,
+    KeyConditionExpression: "pk = :p",
+    ExpressionAttributeValues: encodeItem({ ":p": "user#1234" }),
+  });
+  if (Items?.map((i) => decodeItem(i)).length !== 100) throw new Error("wrong count");
+});
