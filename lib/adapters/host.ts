@@ -1,8 +1,8 @@
 /**
  * The host adapter of the credential providers: environment, home directory, file reads, running a
  * process, fetch and the clock, for Deno, Node and Bun. Node built-ins are imported lazily inside each
- * function, so importing this module also works in Workers and browsers (where files and processes are
- * simply absent).
+ * function, through a specifier bundlers cannot see, so bundling this module for Workers and browsers
+ * works, and so does importing it there (where files and processes are simply absent).
  *
  * @module
  */
@@ -52,8 +52,13 @@ function homeDir(): string | undefined {
     (env.HOMEDRIVE && env.HOMEPATH ? env.HOMEDRIVE + env.HOMEPATH : undefined);
 }
 
+// The specifier is a parameter so that bundlers (esbuild for Workers or browsers) leave it alone.
+function builtin<T>(specifier: string): Promise<T> {
+  return import(specifier);
+}
+
 async function readFile(path: string): Promise<string | undefined> {
-  const fs = await import("node:fs/promises");
+  const fs = await builtin<typeof import("node:fs/promises")>("node:fs/promises");
   try {
     return await fs.readFile(path, "utf8");
   } catch (error) {
@@ -63,7 +68,7 @@ async function readFile(path: string): Promise<string | undefined> {
 }
 
 async function run(command: string, options: { timeoutMs: number }): Promise<ProcessResult> {
-  const { exec } = await import("node:child_process");
+  const { exec } = await builtin<typeof import("node:child_process")>("node:child_process");
   return new Promise((resolve) => {
     exec(
       command,

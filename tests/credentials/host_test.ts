@@ -91,3 +91,21 @@ Deno.test("fromProfile with the real adapter reads HOME-relative files", async (
     "AKIDHOME",
   );
 });
+
+Deno.test("the entry point bundles for Workers and browsers (no node: import a bundler must resolve)", async () => {
+  for (const platform of ["neutral", "browser"] as const) {
+    const result = await esbuild.build({
+      entryPoints: [`${Deno.cwd()}/credentials.ts`],
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform,
+      outdir: "/tmp/dynafetch-credentials-bundle",
+      write: false,
+      logLevel: "silent",
+    });
+    const code = result.outputFiles.map((f) => f.text).join("\n");
+    assertEquals(/from\s*["']node:|import\(\s*["']node:/.test(code), false);
+  }
+  await esbuild.stop();
+});
