@@ -80,8 +80,9 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a key attribute.
    */
   set(name: string, value: unknown): this {
+    this.#queue({ action: "SET", name, value });
     Reflect.set(this.attributes, name, value);
-    return this.#queue({ action: "SET", name, value });
+    return this;
   }
 
   /**
@@ -104,8 +105,9 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a key attribute.
    */
   remove(name: string): this {
+    this.#queue({ action: "REMOVE", name });
     Reflect.deleteProperty(this.attributes, name);
-    return this.#queue({ action: "REMOVE", name });
+    return this;
   }
 
   /**
