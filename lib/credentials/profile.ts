@@ -67,12 +67,11 @@ export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {
       const from = options.profile === undefined ? " (named by AWS_PROFILE)" : "";
       throw new CredentialsError(`profile ${name}${from}`, where);
     }
-    return resolveProfile(host, options, config, name, []);
+    return resolveProfile(options, config, name, []);
   });
 }
 
 function resolveProfile(
-  host: Host,
   options: ProfileOptions,
   config: SharedConfig,
   name: string,
@@ -119,7 +118,7 @@ function resolveProfile(
       region: p.region,
       host: options.host,
       source: p.source_profile !== undefined
-        ? resolveProfile(host, options, config, p.source_profile, [...chain, name])
+        ? resolveProfile(options, config, p.source_profile, [...chain, name])
         : credentialSource(source, p.credential_source, options.host),
     });
   }
@@ -163,6 +162,9 @@ function resolveProfile(
       profile: name,
       host: options.host,
     });
+  }
+  if (p.role_arn) {
+    fail("role_arn needs source_profile, credential_source or web_identity_token_file");
   }
   const reason = "has no credentials (keys, role_arn, credential_process or sso settings)";
   if (chain.length === 0) throw new CredentialsNotFoundError([{ source, reason }]);

@@ -163,15 +163,12 @@ export function parseStsResponse(status: number, xml: string, source: string): C
   });
 }
 
+const entities: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
 function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) => {
-    const named: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-    if (e[0] !== "#") return named[e.toLowerCase()];
-    return String.fromCodePoint(
-      parseInt(
-        e[1] === "x" || e[1] === "X" ? e.slice(2) : e.slice(1),
-        e[1] === "x" || e[1] === "X" ? 16 : 10,
-      ),
-    );
-  });
+  return text.replace(
+    /&(?:#(x?)([0-9a-f]+)|(\w+));/gi,
+    (all, hex: string, code: string, name: string) =>
+      name ? entities[name] ?? all : String.fromCodePoint(parseInt(code, hex ? 16 : 10)),
+  );
 }

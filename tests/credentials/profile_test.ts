@@ -152,7 +152,8 @@ Deno.test("a source_profile cycle is a clear error; a self-reference with keys i
       "[profile lost]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = ghost\n" +
       "[profile both]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = a\ncredential_source = Environment\n" +
       "[profile odd]\nrole_arn = arn:aws:iam::1:role/x\ncredential_source = Somewhere\n" +
-      "[profile mfa]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = self\nmfa_serial = arn:mfa\n",
+      "[profile mfa]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = self\nmfa_serial = arn:mfa\n" +
+      "[profile alone]\nrole_arn = arn:aws:iam::1:role/x\n",
   });
   const run = (profile: string) => fromProfile({ profile, host: testHost({}, home.dir) })();
   await assertRejects(() => run("a"), CredentialsError, "source_profile cycle: a -> b -> a");
@@ -168,6 +169,11 @@ Deno.test("a source_profile cycle is a clear error; a self-reference with keys i
     "credential_source Somewhere is not one of",
   );
   await assertRejects(() => run("mfa"), CredentialsError, "mfa_serial");
+  await assertRejects(
+    () => run("alone"),
+    CredentialsError,
+    "profile alone: role_arn needs source_profile",
+  );
   await using fake = startFakeAws();
   const self = await fromProfile({
     profile: "self",
