@@ -207,7 +207,12 @@ export class DynamoDB {
   request(operation: string, body: object, call?: CallOptions): Promise<Record<string, unknown>> {
     const config = this.#config;
     if (config) return send(config, this, operation, body, call);
-    return (this.#pending ??= this.#init()).then((c) => send(c, this, operation, body, call));
+    // A failed start (no region yet) is not cached: the next call tries again.
+    this.#pending ??= this.#init().catch((error) => {
+      this.#pending = undefined;
+      throw error;
+    });
+    return this.#pending.then((c) => send(c, this, operation, body, call));
   }
 
   async #init(): Promise<TransportConfig> {
