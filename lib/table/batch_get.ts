@@ -10,11 +10,11 @@
  * const keys = Array.from({ length: 150 }, (_, i) => ({ id: { N: String(i % 120) } }));
  * const sizes: number[] = [];
  * const found = await batchGetAll((input) => {
- *   sizes.push(input.RequestItems.t1.Keys.length);
- *   return Promise.resolve({ Responses: { t1: input.RequestItems.t1.Keys } });
- * }, { t1: { Keys: keys } });
+ *   sizes.push(input.RequestItems.t01.Keys.length);
+ *   return Promise.resolve({ Responses: { t01: input.RequestItems.t01.Keys } });
+ * }, { t01: { Keys: keys } });
  * assert.deepEqual(sizes, [100, 20]);
- * assert.equal(found.t1.length, 120);
+ * assert.equal(found.t01.length, 120);
  * ```
  *
  * This module is browser compatible.
@@ -41,7 +41,7 @@ import type { BatchRetryOptions } from "./batch_write.ts";
  * import { BatchGetError } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
- * const error = new BatchGetError({ t1: [{ id: 1 }] }, {});
+ * const error = new BatchGetError({ t01: [{ id: 1 }] }, {});
  * assert.match(error.message, /1 key/);
  * ```
  */
@@ -92,9 +92,9 @@ export class BatchGetError extends DynafetchError {
  * let calls = 0;
  * const key = { id: { S: "a" } };
  * const flaky = () =>
- *   Promise.resolve(calls++ ? { Responses: { t1: [key] } } : { UnprocessedKeys: { t1: { Keys: [key] } } });
+ *   Promise.resolve(calls++ ? { Responses: { t01: [key] } } : { UnprocessedKeys: { t01: { Keys: [key] } } });
  * const sleep = () => Promise.resolve();
- * assert.deepEqual(await batchGetAll(flaky, { t1: { Keys: [key] } }, { sleep }), { t1: [key] });
+ * assert.deepEqual(await batchGetAll(flaky, { t01: { Keys: [key] } }, { sleep }), { t01: [key] });
  * ```
  */
 export async function batchGetAll(

@@ -9,11 +9,11 @@
  *
  * const sizes: number[] = [];
  * const writes = Array.from({ length: 60 }, (_, i) => ({
- *   table: "t1",
+ *   table: "t01",
  *   request: { PutRequest: { Item: { id: { N: String(i) } } } },
  * }));
  * await batchWriteAll((input) => {
- *   sizes.push(input.RequestItems.t1.length);
+ *   sizes.push(input.RequestItems.t01.length);
  *   return Promise.resolve({});
  * }, writes);
  * assert.deepEqual(sizes, [25, 25, 10]);
@@ -74,7 +74,7 @@ export interface BatchRetryOptions {
  * import { BatchWriteError } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
- * const error = new BatchWriteError([{ table: "t1", delete: { id: 1 } }], 3);
+ * const error = new BatchWriteError([{ table: "t01", delete: { id: 1 } }], 3);
  * assert.match(error.message, /1 of 3/);
  * ```
  */
@@ -115,8 +115,8 @@ export class BatchWriteError extends DynafetchError {
  * import { BatchWriteError, batchWriteAll } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
- * const put = { table: "t1", request: { PutRequest: { Item: { id: { S: "a" } } } } };
- * const stubborn = () => Promise.resolve({ UnprocessedItems: { t1: [put.request] } });
+ * const put = { table: "t01", request: { PutRequest: { Item: { id: { S: "a" } } } } };
+ * const stubborn = () => Promise.resolve({ UnprocessedItems: { t01: [put.request] } });
  * const sleep = () => Promise.resolve();
  * await assert.rejects(batchWriteAll(stubborn, [put], { maxAttempts: 3, sleep }), BatchWriteError);
  * ```

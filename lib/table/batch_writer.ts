@@ -12,11 +12,11 @@
  *   region: "eu-west-1",
  *   credentials: { accessKeyId: "A", secretAccessKey: "s" },
  *   fetch: (_url, init) => {
- *     sent.push(JSON.parse(init.body).RequestItems.t1.length);
+ *     sent.push(JSON.parse(init.body).RequestItems.t01.length);
  *     return Promise.resolve(new Response("{}"));
  *   },
  * });
- * const writer = db.table("t1", { partitionKey: ["id", "N"] }).batchWriter();
+ * const writer = db.table("t01", { partitionKey: ["id", "N"] }).batchWriter();
  * for (let id = 0; id < 30; id++) await writer.put({ id });
  * await writer.delete(3);
  * await writer.close();
@@ -62,7 +62,7 @@ export interface BatchWriterOptions extends BatchRetryOptions {
  * import assert from "node:assert/strict";
  *
  * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
- * const writer = db.table("t1", { partitionKey: ["id", "N"] }).batchWriter({ duplicates: "reject" });
+ * const writer = db.table("t01", { partitionKey: ["id", "N"] }).batchWriter({ duplicates: "reject" });
  * await writer.put({ id: 1 });
  * await assert.rejects(writer.delete(1), ValidationError);
  * ```

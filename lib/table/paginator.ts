@@ -4,13 +4,13 @@
  * from, and parallel scan segments merged as they arrive.
  *
  * ```ts
- * import { Paginator } from "@dynafetch/dynafetch";
+ * import { decodeItem, Paginator } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
  * const pages = [{ Items: [{ n: { N: "1" } }], LastEvaluatedKey: { n: { N: "1" } } }, { Items: [{ n: { N: "2" } }] }];
  * const paginator = new Paginator({
  *   fetch: (request) => Promise.resolve(pages[request.ExclusiveStartKey ? 1 : 0]),
- *   decode: (item) => Number(item.n.N),
+ *   decode: (item) => decodeItem(item).n,
  * });
  * assert.deepEqual(await paginator.all(), [1, 2]);
  * assert.equal(paginator.count, 2);
@@ -87,20 +87,24 @@ export interface PaginatorSource<T> {
  *
  * @example
  * ```ts
- * import { Paginator } from "@dynafetch/dynafetch";
+ * import { type AttributeMap, decodeItem, encodeItem, Paginator, type PageRequest } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
- * const items = Array.from({ length: 5 }, (_, i) => ({ n: { N: String(i) } }));
- * const fetch = (r: { ExclusiveStartKey?: { n: { N: string } } | Record<string, unknown>; Limit?: number }) => {
- *   const from = r.ExclusiveStartKey ? Number((r.ExclusiveStartKey as { n: { N: string } }).n.N) + 1 : 0;
+ * const items = [0, 1, 2, 3, 4];
+ * const fetch = (r: PageRequest) => {
+ *   const from = r.ExclusiveStartKey ? Number(decodeItem(r.ExclusiveStartKey).n) + 1 : 0;
  *   const page = items.slice(from, from + (r.Limit ?? 2));
  *   const more = from + page.length < items.length;
- *   return Promise.resolve({ Items: page, LastEvaluatedKey: more ? page[page.length - 1] : undefined });
+ *   return Promise.resolve({
+ *     Items: page.map((n) => encodeItem({ n })),
+ *     LastEvaluatedKey: more ? encodeItem({ n: page[page.length - 1] }) : undefined,
+ *   });
  * };
- * const first = new Paginator({ fetch, decode: (i) => i.n.N, maxResults: 3, exactLimit: true });
- * assert.deepEqual(await first.all(), ["0", "1", "2"]);
- * const rest = new Paginator({ fetch, decode: (i) => i.n.N, start: first.cursor });
- * assert.deepEqual(await rest.all(), ["3", "4"]);
+ * const decode = (item: AttributeMap) => decodeItem(item).n;
+ * const first = new Paginator({ fetch, decode, maxResults: 3, exactLimit: true });
+ * assert.deepEqual(await first.all(), [0, 1, 2]);
+ * const rest = new Paginator({ fetch, decode, start: first.cursor });
+ * assert.deepEqual(await rest.all(), [3, 4]);
  * ```
  */
 export class Paginator<T> implements AsyncIterable<T> {

@@ -138,7 +138,7 @@ function checkCount(n: number): void {
  * import { transactWriteItems, ValidationError } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
- * assert.throws(() => transactWriteItems([{ table: "t1", check: { id: 1 } }]), ValidationError);
+ * assert.throws(() => transactWriteItems([{ table: "t01", check: { id: 1 } }]), ValidationError);
  * ```
  */
 export function transactWriteItems(
@@ -202,8 +202,8 @@ export function transactWriteItems(
  * import { transactGetItems } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
- * assert.deepEqual(transactGetItems([{ table: "t1", key: { id: 1 } }]), [
- *   { Get: { TableName: "t1", Key: { id: { N: "1" } } } },
+ * assert.deepEqual(transactGetItems([{ table: "t01", key: { id: 1 } }]), [
+ *   { Get: { TableName: "t01", Key: { id: { N: "1" } } } },
  * ]);
  * ```
  */
