@@ -60,7 +60,7 @@ export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {
     if (!config.profiles[name]) {
       const where = config.paths.length
         ? `not found in ${config.paths.join(" or ")}`
-        : "no shared files to read (no home directory)";
+        : "no home directory and no AWS_CONFIG_FILE";
       if (options.profile === undefined && !host.env.AWS_PROFILE) {
         throw new CredentialsNotFoundError([{ source: `profile ${name}`, reason: where }]);
       }

@@ -82,7 +82,7 @@ Deno.test("in a Worker or a browser the error says how to pass credentials", asy
   assertEquals(error.tried.at(-1), { source: "instance metadata", reason: "not a server runtime" });
   assertEquals(error.tried[1], {
     source: "profile default",
-    reason: "no shared files to read (no home directory)",
+    reason: "no home directory and no AWS_CONFIG_FILE",
   });
   assertStringIncludes(
     error.message,
