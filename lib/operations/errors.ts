@@ -47,7 +47,7 @@ export function isThrottlingCode(code: string): boolean {
 
 /**
  * An error response from DynamoDB. `code` is the short `__type` (like `ValidationException`);
- * `retryable` says whether the client retried it (throttling, 5xx); `attempts` how many attempts were made.
+ * `retryable` says whether the client retried it (throttling, 429, 5xx); `attempts` how many attempts were made.
  *
  * @example
  * ```ts
@@ -77,7 +77,8 @@ export class DynamoDBError extends DynafetchError {
     this.code = code;
     this.statusCode = details.statusCode;
     if (details.requestId !== undefined) this.requestId = details.requestId;
-    this.retryable = THROTTLE.test(code) || TRANSIENT.test(code) || details.statusCode >= 500;
+    const status = details.statusCode;
+    this.retryable = THROTTLE.test(code) || TRANSIENT.test(code) || status >= 500 || status === 429;
   }
 }
 

@@ -66,10 +66,12 @@ Deno.test("the short code is the part of __type after #, or all of it", () => {
   );
 });
 
-Deno.test("5xx is retryable whatever the code", () => {
+Deno.test("5xx and 429 are retryable whatever the code", () => {
   assertOk(serviceError(500, body("InternalServerError")).retryable);
   assertOk(serviceError(503, { __type: "x#ServiceUnavailable" }).retryable);
   assertOk(serviceError(500, body("ValidationException")).retryable);
+  assertOk(serviceError(429, body("SomethingNew")).retryable);
+  assertOk(!serviceError(400, body("SomethingNew")).retryable);
 });
 
 Deno.test("isThrottlingCode covers throttling codes and nothing that only looks like them", () => {
