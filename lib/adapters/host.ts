@@ -1,8 +1,8 @@
 /**
  * The host adapter of the credential providers: environment, home directory, file reads, running a
- * process, fetch and the clock, for Deno, Node and Bun. Node built-ins are imported lazily inside each
- * function, through a specifier bundlers cannot see, so bundling this module for Workers and browsers
- * works, and so does importing it there (where files and processes are simply absent).
+ * process, fetch and the clock, for Deno, Node (20.16 and later) and Bun. Node built-ins come from
+ * `process.getBuiltinModule` when a file is read or a process run, never from an `import`, so this module
+ * bundles and loads in Workers and browsers too (where files and processes are simply absent).
  *
  * @module
  */
@@ -52,23 +52,30 @@ function homeDir(): string | undefined {
     (env.HOMEDRIVE && env.HOMEPATH ? env.HOMEDRIVE + env.HOMEPATH : undefined);
 }
 
-// The specifier is a parameter so that bundlers (esbuild for Workers or browsers) leave it alone.
-function builtin<T>(specifier: string): Promise<T> {
-  return import(specifier);
+// A runtime global rather than an import, so that bundlers and Workers' module loader never see a
+// `node:` specifier.
+function builtin<T>(id: string): T {
+  const process: { getBuiltinModule?<M>(id: string): M | undefined } | undefined = Reflect.get(
+    globalThis,
+    "process",
+  );
+  const module = process?.getBuiltinModule<T>?.(id);
+  if (module === undefined) throw new Error(`${id} is not available in this runtime`);
+  return module;
 }
 
 async function readFile(path: string): Promise<string | undefined> {
-  const fs = await builtin<typeof import("node:fs/promises")>("node:fs/promises");
+  const fs = builtin<typeof import("node:fs/promises")>("node:fs/promises");
   try {
     return await fs.readFile(path, "utf8");
   } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") return undefined;
+    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
     throw error;
   }
 }
 
 async function run(command: string, options: { timeoutMs: number }): Promise<ProcessResult> {
-  const { exec } = await builtin<typeof import("node:child_process")>("node:child_process");
+  const { exec } = builtin<typeof import("node:child_process")>("node:child_process");
   return new Promise((resolve) => {
     exec(
       command,
