@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { assertEquals, assertStrictEquals, assertThrows } from "../assert.ts";
 import { base64ToBytes, decodeBase64, encodeBase64 } from "../../lib/codec/base64.ts";
-import { ValidationError } from "../../mod.ts";
+import { ValidationError } from "../../lib/errors.ts";
 
 Deno.test("base64: agrees with btoa/atob and round-trips", () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {

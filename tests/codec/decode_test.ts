@@ -1,7 +1,8 @@
 import { Decimal } from "decimal.js";
 import { assertEquals, assertInstanceOf, assertStrictEquals, assertThrows } from "../assert.ts";
-import { decode, decodeItem, DynamoNumber, ValidationError } from "../../mod.ts";
-import type { AttributeMap, AttributeValue, CodecOptions } from "../../mod.ts";
+import { decode, decodeItem, DynamoNumber } from "../../lib/codec/mod.ts";
+import { ValidationError } from "../../lib/errors.ts";
+import type { AttributeMap, AttributeValue, CodecOptions } from "../../lib/codec/mod.ts";
 
 /** The wire comes from JSON.parse: the decoder must accept anything and validate it. */
 function wire(json: string): AttributeValue {

@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import { assertEquals, assertInstanceOf, assertThrows } from "../assert.ts";
-import { createDynamizer, DynamoNumber, ValidationError } from "../../mod.ts";
+import { createDynamizer, DynamoNumber } from "../../lib/codec/mod.ts";
+import { ValidationError } from "../../lib/errors.ts";
 
 Deno.test("createDynamizer binds its options to all four functions", () => {
   const d = createDynamizer({

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { assertEquals, assertNotEquals, assertThrows } from "../assert.ts";
-import { DynamoNumber, ValidationError } from "../../mod.ts";
+import { DynamoNumber } from "../../lib/codec/mod.ts";
+import { ValidationError } from "../../lib/errors.ts";
 import { numberText, oracleCanonical, rangeDouble } from "./_arbitraries.ts";
 
 Deno.test("DynamoNumber keeps the canonical decimal string", () => {

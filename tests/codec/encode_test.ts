@@ -1,7 +1,8 @@
 import { Decimal } from "decimal.js";
 import { assertEquals, assertInstanceOf, assertStrictEquals, assertThrows } from "../assert.ts";
-import { DynamoNumber, encode, encodeItem, ValidationError } from "../../mod.ts";
-import type { CodecOptions } from "../../mod.ts";
+import { DynamoNumber, encode, encodeItem } from "../../lib/codec/mod.ts";
+import { ValidationError } from "../../lib/errors.ts";
+import type { CodecOptions } from "../../lib/codec/mod.ts";
 
 class Point {
   constructor(public x: number, public y: number) {}

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { assertEquals, assertStrictEquals, assertThrows } from "../assert.ts";
 import { bigintToString, normalizeNumber, numberToString } from "../../lib/codec/numbers.ts";
 import { Fault } from "../../lib/codec/_fault.ts";
-import { decode, DynamoNumber, encode, ValidationError } from "../../mod.ts";
+import { decode, DynamoNumber, encode } from "../../lib/codec/mod.ts";
+import { ValidationError } from "../../lib/errors.ts";
 import { numberText, oracleCanonical, rangeDouble } from "./_arbitraries.ts";
 
 const NINES_38 = "9".repeat(38);
