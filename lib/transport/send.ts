@@ -82,6 +82,7 @@ export type TransportCounters = { throughputExceededEvents: number };
 const CONTENT_TYPE = "application/x-amz-json-1.0";
 const decoder = new TextDecoder();
 const REDACTED = "[redacted]";
+const SETTLED = new Error("attempt settled");
 
 /**
  * Sends `operation` with `input` and returns its output, retrying throttling, 5xx, network, timeout and
@@ -215,7 +216,8 @@ async function attemptOnce(
     throw new NetworkError(`${operation}: ${reason}`, { cause });
   } finally {
     signal?.removeEventListener("abort", forward);
-    controller?.abort();
+    // Cancels the timeout's sleep; a shared reason spares building a DOMException per request.
+    controller?.abort(SETTLED);
   }
   const status = response.status;
   const requestId = response.headers.get("x-amzn-requestid") ?? undefined;
