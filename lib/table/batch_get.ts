@@ -1,78 +1,20 @@
-/**
- * Batch reads of any size: `batchGetAll` sends keys in BatchGetItem requests of 100 (over any tables),
- * drops duplicate keys, and retries `UnprocessedKeys` with backoff; when attempts run out it throws a
- * `BatchGetError` with the items read and the keys that were not.
- *
- * ```ts
- * import { batchGetAll } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const keys = Array.from({ length: 150 }, (_, i) => ({ id: { N: String(i % 120) } }));
- * const sizes: number[] = [];
- * const found = await batchGetAll((input) => {
- *   sizes.push(input.RequestItems.t01.Keys.length);
- *   return Promise.resolve({ Responses: { t01: input.RequestItems.t01.Keys } });
- * }, { t01: { Keys: keys } });
- * assert.deepEqual(sizes, [100, 20]);
- * assert.equal(found.t01.length, 120);
- * ```
- *
- * This module is browser compatible.
- *
- * @module
- */
-import { type AttributeMap, decodeItem } from "../codec/mod.ts";
-import { DynafetchError } from "../errors.ts";
+// Batch reads of any size (internal; `table.batchGet` and `db.batchGet` load it on first use):
+// BatchGetItem requests of 100 over any tables, duplicate keys dropped, unprocessed keys retried with
+// backoff, results matched back to the keys asked for.
+import type { DynamoDB } from "../client/mod.ts";
+import { type AttributeMap, type CodecOptions, decodeItem } from "../codec/mod.ts";
 import type {
   BatchGetItemInput,
   BatchGetItemOutput,
   KeysAndAttributes,
 } from "../operations/item_operations.ts";
 import { backoffDelay, sleep } from "../transport/mod.ts";
-import { keyString } from "./_keys.ts";
-import type { BatchRetryOptions } from "./batch_write.ts";
-
-/**
- * Some keys of a batch read could not be read: `unprocessedKeys` lists them by table (decoded) and `items`
- * holds what was read (wire form) by table.
- *
- * @example
- * ```ts
- * import { BatchGetError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const error = new BatchGetError({ t01: [{ id: 1 }] }, {});
- * assert.match(error.message, /1 key/);
- * ```
- */
-export class BatchGetError extends DynafetchError {
-  /** The keys not read, decoded, by table. */
-  readonly unprocessedKeys: Record<string, Record<string, unknown>[]>;
-  /** The items read before giving up, by table, in wire form. */
-  readonly items: Record<string, AttributeMap[]>;
-
-  /**
-   * Makes the error.
-   *
-   * @param unprocessedKeys The keys not read, by table.
-   * @param items The items read, by table.
-   * @param cause The error that stopped the batch, if one did.
-   */
-  constructor(
-    unprocessedKeys: Record<string, Record<string, unknown>[]>,
-    items: Record<string, AttributeMap[]>,
-    cause?: unknown,
-  ) {
-    const n = Object.values(unprocessedKeys).reduce((a, k) => a + k.length, 0);
-    super(
-      `${n} key(s) of a batch read were not read` +
-        (cause instanceof Error ? `: ${cause.message}` : ": unprocessed after all attempts"),
-      cause === undefined ? undefined : { cause },
-    );
-    this.unprocessedKeys = unprocessedKeys;
-    this.items = items;
-  }
-}
+import type { PathInput } from "../expressions/mod.ts";
+import { keyNames, keyString } from "./_keys.ts";
+import { readFields } from "./_projection.ts";
+import { encodeKey, resolveTable, type TableRef } from "./_table_ref.ts";
+import type { KeyInput } from "./schema.ts";
+import { BatchGetError, type BatchRetryOptions } from "./batch_errors.ts";
 
 /**
  * Reads any number of keys over any tables in BatchGetItem requests of at most 100 keys, dropping
@@ -83,19 +25,6 @@ export class BatchGetError extends DynafetchError {
  * @param options Retry and cancellation options.
  * @returns The items found, by table, in no particular order; missing keys have no item.
  * @throws {BatchGetError} When attempts run out or a request fails.
- *
- * @example
- * ```ts
- * import { batchGetAll } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * let calls = 0;
- * const key = { id: { S: "a" } };
- * const flaky = () =>
- *   Promise.resolve(calls++ ? { Responses: { t01: [key] } } : { UnprocessedKeys: { t01: { Keys: [key] } } });
- * const sleep = () => Promise.resolve();
- * assert.deepEqual(await batchGetAll(flaky, { t01: { Keys: [key] } }, { sleep }), { t01: [key] });
- * ```
  */
 export async function batchGetAll(
   send: (input: BatchGetItemInput, signal?: AbortSignal) => Promise<BatchGetItemOutput>,
@@ -145,4 +74,56 @@ export async function batchGetAll(
     throw new BatchGetError(unprocessed, found, cause);
   }
   return found;
+}
+
+/** The keys of one table for `batchGetKeys`, with read options. */
+export interface TableKeys {
+  /** The table: a handle, or a name (keys must then be objects). */
+  table: TableRef;
+  /** The keys. */
+  keys: readonly KeyInput[];
+  /** The paths to return; the key attributes are always added. */
+  projection?: readonly PathInput[];
+  /** Read with strong consistency. */
+  consistentRead?: boolean;
+}
+
+/**
+ * Reads keys of several tables and returns, per table, one entry per key in the order given (what
+ * `table.batchGet` and `db.batchGet` do).
+ *
+ * @param client The low-level client.
+ * @param requests The keys and options of each table.
+ * @param options Retries, and codec options for tables given by name.
+ * @returns Per table name: the item for each key, or `undefined` when there is none.
+ */
+export async function batchGetKeys(
+  client: DynamoDB,
+  requests: readonly TableKeys[],
+  options: BatchRetryOptions & { codec?: CodecOptions },
+): Promise<Record<string, (Record<string, unknown> | undefined)[]>> {
+  const wire: Record<string, KeysAndAttributes> = {};
+  const names: Record<string, string[]> = {};
+  const tables = requests.map((r) => resolveTable(r.table, options.codec));
+  for (const [i, { keys, ...read }] of requests.entries()) {
+    const t = tables[i];
+    const Keys = keys.map((k, i) => encodeKey(t, k, `${t.name}[${i}]`));
+    names[t.name] = t.schema ? keyNames(t.schema) : Object.keys(Keys[0] ?? {}).sort();
+    wire[t.name] = { Keys, ...readFields(read, names[t.name], t.codec) };
+  }
+  const found = await batchGetAll(
+    (input, signal) => client.batchGetItem(input, { signal }),
+    wire,
+    options,
+  );
+  const out: Record<string, (Record<string, unknown> | undefined)[]> = {};
+  for (const t of tables) {
+    const n = names[t.name];
+    const byKey = new Map(found[t.name].map((item) => [keyString(item, n), item]));
+    out[t.name] = wire[t.name].Keys.map((k) => {
+      const item = byKey.get(keyString(k, n));
+      return item && decodeItem(item, t.codec);
+    });
+  }
+  return out;
 }

@@ -1,103 +1,23 @@
-/**
- * Batch writes of any size: `batchWriteAll` sends puts and deletes in BatchWriteItem requests of 25,
- * retries `UnprocessedItems` with backoff, and when attempts run out throws a `BatchWriteError` listing
- * exactly the requests that were not applied.
- *
- * ```ts
- * import { batchWriteAll } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const sizes: number[] = [];
- * const writes = Array.from({ length: 60 }, (_, i) => ({
- *   table: "t01",
- *   request: { PutRequest: { Item: { id: { N: String(i) } } } },
- * }));
- * await batchWriteAll((input) => {
- *   sizes.push(input.RequestItems.t01.length);
- *   return Promise.resolve({});
- * }, writes);
- * assert.deepEqual(sizes, [25, 25, 10]);
- * ```
- *
- * This module is browser compatible.
- *
- * @module
- */
+// Batch writes of any size (internal; `table.batchWrite`, `table.batchWriter` and their tests use it, loaded
+// on first use): BatchWriteItem requests of 25, unprocessed items retried with backoff, a BatchWriteError
+// listing exactly the writes not applied when attempts run out.
 import { type AttributeMap, decodeItem } from "../codec/mod.ts";
-import { DynafetchError } from "../errors.ts";
+import { ValidationError } from "../errors.ts";
 import type {
   BatchWriteItemInput,
   BatchWriteItemOutput,
   WriteRequest,
 } from "../operations/item_operations.ts";
-import { backoffDelay, type Sleep, sleep } from "../transport/mod.ts";
-
-/** A write that was not applied, decoded: a put of an item or a delete of a key, in a table. */
-export type UnappliedWrite =
-  | { table: string; put: Record<string, unknown> }
-  | { table: string; delete: Record<string, unknown> };
-
-/** One write of a batch, in wire form, with the table it goes to. */
-export interface TableWrite {
-  /** The table name. */
-  table: string;
-  /** The PutRequest or DeleteRequest. */
-  request: WriteRequest;
-}
-
-/** How batch operations retry unprocessed requests. */
-export interface BatchRetryOptions {
-  /**
-   * How many requests in a row may apply nothing (everything comes back unprocessed) before giving up;
-   * default 10.
-   */
-  maxAttempts?: number;
-  /** Requests sent at once; default 1. Only for writes whose keys are all different. */
-  concurrency?: number;
-  /** Aborts the waits and the requests. */
-  signal?: AbortSignal;
-  /** Decodes items and keys for error reports. */
-  decode?: (item: AttributeMap) => Record<string, unknown>;
-  /** How to wait between attempts. Default: `setTimeout`, cancelled on abort. */
-  sleep?: Sleep;
-  /** Numbers in [0, 1) for backoff jitter. Default `Math.random`. */
-  random?: () => number;
-}
-
-/**
- * Some writes of a batch were not applied: `unprocessed` lists exactly those, decoded. When a request failed
- * outright (`cause` is set, like a network error after the client's retries), that request's writes are
- * listed too, although the service may have applied them.
- *
- * @example
- * ```ts
- * import { BatchWriteError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const error = new BatchWriteError([{ table: "t01", delete: { id: 1 } }], 3);
- * assert.match(error.message, /1 of 3/);
- * ```
- */
-export class BatchWriteError extends DynafetchError {
-  /** The writes that were not applied. */
-  readonly unprocessed: UnappliedWrite[];
-
-  /**
-   * Makes the error.
-   *
-   * @param unprocessed The writes not applied.
-   * @param total How many writes the batch had.
-   * @param cause The error that stopped the batch, if one did.
-   */
-  constructor(unprocessed: UnappliedWrite[], total: number, cause?: unknown) {
-    super(
-      `${unprocessed.length} of ${total} batch write requests were not applied` +
-        (cause instanceof Error ? `: ${cause.message}` : ": unprocessed after all attempts"),
-      cause === undefined ? undefined : { cause },
-    );
-    this.unprocessed = unprocessed;
-  }
-}
+import { backoffDelay, sleep } from "../transport/mod.ts";
+import { keyNames, keyString } from "./_keys.ts";
+import {
+  type BatchRetryOptions,
+  BatchWriteError,
+  type TableWrite,
+  type UnappliedWrite,
+} from "./batch_errors.ts";
+import type { KeyInput } from "./schema.ts";
+import type { Table } from "./table.ts";
 
 /**
  * Applies any number of writes in BatchWriteItem requests of at most 25, retrying unprocessed ones with
@@ -109,17 +29,6 @@ export class BatchWriteError extends DynafetchError {
  * @param options Retry, concurrency and cancellation options.
  * @returns When every write was applied.
  * @throws {BatchWriteError} When attempts run out or a request fails; it lists the writes not applied.
- *
- * @example
- * ```ts
- * import { BatchWriteError, batchWriteAll } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const put = { table: "t01", request: { PutRequest: { Item: { id: { S: "a" } } } } };
- * const stubborn = () => Promise.resolve({ UnprocessedItems: { t01: [put.request] } });
- * const sleep = () => Promise.resolve();
- * await assert.rejects(batchWriteAll(stubborn, [put], { maxAttempts: 3, sleep }), BatchWriteError);
- * ```
  */
 export async function batchWriteAll(
   send: (input: BatchWriteItemInput, signal?: AbortSignal) => Promise<BatchWriteItemOutput>,
@@ -171,4 +80,49 @@ export function describeWrite(
     "PutRequest" in request
       ? { table, put: decode(request.PutRequest.Item) }
       : { table, delete: decode(request.DeleteRequest.Key) };
+}
+
+/**
+ * Applies the puts and deletes of one table (what `table.batchWrite` does): keys are checked, duplicate
+ * keys rejected or resolved last-write-wins (puts before deletes, each in order), then `batchWriteAll`.
+ *
+ * @param table The table.
+ * @param request The items to put and the keys to delete.
+ * @param options Duplicate handling, retries, concurrency (default 4: the keys are all different).
+ * @returns When everything was applied.
+ * @throws {ValidationError} For a bad item or key, or a duplicate key with `duplicates: "reject"`.
+ * @throws {BatchWriteError} Listing the writes not applied.
+ */
+export function batchWriteTable<T extends object>(
+  table: Table<T>,
+  request: { puts?: readonly T[]; deletes?: readonly KeyInput[] },
+  options: BatchRetryOptions & { duplicates?: "lastWriteWins" | "reject" },
+): Promise<void> {
+  const names = keyNames(table.schema);
+  const writes = new Map<string, TableWrite>();
+  const add = (key: AttributeMap, request: WriteRequest) => {
+    const id = keyString(key, names);
+    if (options.duplicates === "reject" && writes.has(id)) {
+      throw new ValidationError("duplicate key in a batch write", {
+        path: "",
+        found: id,
+        allowed: 'each key once, or duplicates: "lastWriteWins"',
+      });
+    }
+    writes.delete(id);
+    writes.set(id, { table: table.name, request });
+  };
+  for (const put of request.puts ?? []) {
+    const Item = table.encodeItem(put);
+    add(Item, { PutRequest: { Item } });
+  }
+  for (const del of request.deletes ?? []) {
+    const Key = table.key(del);
+    add(Key, { DeleteRequest: { Key } });
+  }
+  return batchWriteAll(
+    (input, signal) => table.client.batchWriteItem(input, { signal }),
+    [...writes.values()],
+    { concurrency: 4, ...options },
+  );
 }

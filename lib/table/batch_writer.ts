@@ -32,12 +32,10 @@ import { ValidationError } from "../errors.ts";
 import { keyNames, keyString } from "./_keys.ts";
 import {
   type BatchRetryOptions,
-  batchWriteAll,
   BatchWriteError,
-  describeWrite,
   type TableWrite,
   type UnappliedWrite,
-} from "./batch_write.ts";
+} from "./batch_errors.ts";
 import type { KeyInput } from "./schema.ts";
 import type { Table } from "./table.ts";
 
@@ -135,6 +133,7 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
     const batch = [...this.#buffer.values()];
     this.#buffer.clear();
     const run = async () => {
+      const { batchWriteAll, describeWrite } = await import("./batch_write.ts");
       if (this.#unapplied.length) {
         this.#unapplied.push(...batch.map(describeWrite(this.#options.decode ?? decodeItem)));
         throw new BatchWriteError(this.#unapplied.slice(-batch.length), batch.length, this.#cause);

@@ -24,31 +24,16 @@
  * @module
  */
 import { DynamoDB, type DynamoDBOptions } from "../client/mod.ts";
-import { type CodecOptions, decodeItem } from "../codec/mod.ts";
+import type { CodecOptions } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import type { PathInput } from "../expressions/mod.ts";
-import type { KeysAndAttributes } from "../operations/mod.ts";
 import type { CallOptions, Sleep } from "../transport/mod.ts";
-import { keyNames, keyString } from "./_keys.ts";
-import { readFields } from "./_projection.ts";
-import { batchGetAll } from "./batch_get.ts";
-import type { BatchRetryOptions } from "./batch_write.ts";
+import type { TableRef } from "./_table_ref.ts";
+import type { BatchRetryOptions } from "./batch_errors.ts";
 import type { KeyInput, TableSchema } from "./schema.ts";
 import { Table } from "./table.ts";
-import {
-  createTableInput,
-  schemaFromDescription,
-  type TableDefinition,
-} from "./table_definition.ts";
-import {
-  encodeKey,
-  resolveTable,
-  type TableRef,
-  type TransactGetEntry,
-  transactGetItems,
-  type TransactWriteEntry,
-  transactWriteItems,
-} from "./transactions.ts";
+import type { TableDefinition } from "./table_definition.ts";
+import type { TransactGetEntry, TransactWriteEntry } from "./transactions.ts";
 
 /** The options of a `Database`: those of the low-level client, plus codec options. */
 export interface DatabaseOptions extends DynamoDBOptions {
@@ -159,6 +144,7 @@ export class Database {
       { TableName: name },
       options,
     );
+    const { schemaFromDescription } = await import("./table_definition.ts");
     const table = this.table<T>(name, schemaFromDescription(description), options);
     table.description = description;
     return table;
@@ -178,6 +164,7 @@ export class Database {
     definition: TableDefinition,
     options: CreateTableOptions = {},
   ): Promise<Table<T>> {
+    const { createTableInput, schemaFromDescription } = await import("./table_definition.ts");
     const input = createTableInput(definition);
     if (definition.ttl !== undefined && options.wait === false) {
       throw new ValidationError("ttl needs the table ACTIVE", {
@@ -238,31 +225,15 @@ export class Database {
     requests: Readonly<Record<string, readonly KeyInput[] | BatchGetTableRequest>>,
     options: BatchRetryOptions = {},
   ): Promise<Record<string, (Record<string, unknown> | undefined)[]>> {
-    const wire: Record<string, KeysAndAttributes> = {};
-    const meta: Record<string, { names: string[]; codec?: CodecOptions }> = {};
-    for (const [name, r] of Object.entries(requests)) {
-      const req = isTableRequest(r) ? r : { keys: r };
-      const t = resolveTable(this.#tables.get(name) ?? name, this.codec);
-      const Keys = req.keys.map((k, i) => encodeKey(t, k, `${name}[${i}]`));
-      const names = t.schema ? keyNames(t.schema) : Object.keys(Keys[0] ?? {}).sort();
-      wire[name] = { Keys, ...readFields(req, names, t.codec) };
-      meta[name] = { names, codec: t.codec };
-    }
-    const found = await batchGetAll(
-      (input, signal) => this.client.batchGetItem(input, { signal }),
-      wire,
-      { sleep: this.#sleep, random: this.#random, ...options },
+    const { batchGetKeys } = await import("./batch_get.ts");
+    return batchGetKeys(
+      this.client,
+      Object.entries(requests).map(([name, r]) => ({
+        ...(isTableRequest(r) ? r : { keys: r }),
+        table: this.#tables.get(name) ?? name,
+      })),
+      { sleep: this.#sleep, random: this.#random, codec: this.codec, ...options },
     );
-    const out: Record<string, (Record<string, unknown> | undefined)[]> = {};
-    for (const [name, { Keys }] of Object.entries(wire)) {
-      const { names, codec } = meta[name];
-      const byKey = new Map(found[name].map((item) => [keyString(item, names), item]));
-      out[name] = Keys.map((k) => {
-        const item = byKey.get(keyString(k, names));
-        return item && decodeItem(item, codec);
-      });
-    }
-    return out;
   }
 
   /**
@@ -278,10 +249,8 @@ export class Database {
     entries: readonly TransactWriteEntry[],
     options: TransactWriteOptions = {},
   ): Promise<void> {
-    await this.client.transactWriteItems({
-      TransactItems: transactWriteItems(this.#resolve(entries), this.codec),
-      ClientRequestToken: options.clientRequestToken ?? crypto.randomUUID(),
-    }, options);
+    const { transactWrite } = await import("./transactions.ts");
+    return transactWrite(this.client, this.#resolve(entries), { codec: this.codec, ...options });
   }
 
   /**
@@ -294,16 +263,10 @@ export class Database {
    */
   async transactGet(
     entries: readonly TransactGetEntry[],
-    call?: CallOptions,
+    call: CallOptions = {},
   ): Promise<(Record<string, unknown> | undefined)[]> {
-    const resolved = this.#resolve(entries);
-    const out = await this.client.transactGetItems({
-      TransactItems: transactGetItems(resolved, this.codec),
-    }, call);
-    return resolved.map((e, i) => {
-      const item = out.Responses?.[i]?.Item;
-      return item && decodeItem(item, resolveTable(e.table, this.codec).codec);
-    });
+    const { transactGet } = await import("./transactions.ts");
+    return transactGet(this.client, this.#resolve(entries), { codec: this.codec, ...call });
   }
 
   // Tables given by name that this database has handles for get their schema and codec.

@@ -37,19 +37,16 @@ export type {
   KeyValue,
   TableSchema,
 } from "./schema.ts";
-export { batchGetAll, BatchGetError } from "./batch_get.ts";
-export { batchWriteAll, BatchWriteError } from "./batch_write.ts";
-export type { BatchRetryOptions, TableWrite, UnappliedWrite } from "./batch_write.ts";
+export { BatchGetError, BatchWriteError } from "./batch_errors.ts";
+export type { BatchRetryOptions, TableWrite, UnappliedWrite } from "./batch_errors.ts";
 export { BatchWriter } from "./batch_writer.ts";
 export type { BatchWriterOptions } from "./batch_writer.ts";
-export { transactGetItems, transactWriteItems } from "./transactions.ts";
 export type {
   TableRef,
   TransactEntryBase,
   TransactGetEntry,
   TransactWriteEntry,
 } from "./transactions.ts";
-export { createTableInput, schemaFromDescription } from "./table_definition.ts";
 export type {
   GlobalIndexDefinition,
   IndexProjection,

@@ -44,11 +44,9 @@ import type {
 } from "../operations/mod.ts";
 import { ResourceNotFoundError } from "../operations/mod.ts";
 import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
-import { checkItemKey, isPlainObject, keyNames, keyString } from "./_keys.ts";
-import { readFields } from "./_projection.ts";
+import { checkItemKey, isPlainObject, keyNames } from "./_keys.ts";
 import { checkName } from "./_names.ts";
-import { batchGetAll } from "./batch_get.ts";
-import { type BatchRetryOptions, batchWriteAll, type TableWrite } from "./batch_write.ts";
+import type { BatchRetryOptions } from "./batch_errors.ts";
 import { BatchWriter, type BatchWriterOptions } from "./batch_writer.ts";
 import { Item } from "./item.ts";
 import { Paginator } from "./paginator.ts";
@@ -404,17 +402,14 @@ export class Table<T extends object = Record<string, unknown>> {
     keys: readonly KeyInput[],
     options: BatchGetOptions = {},
   ): Promise<(T | undefined)[]> {
-    const wire = keys.map((k) => this.key(k));
-    const found = await batchGetAll(
-      (input, signal) => this.client.batchGetItem(input, { signal }),
-      { [this.name]: { Keys: wire, ...readFields(options, this.#keys, this.codec) } },
+    const { batchGetKeys } = await import("./batch_get.ts");
+    const got = await batchGetKeys(
+      this.client,
+      [{ ...options, table: this, keys }],
       this.#retry(options),
     );
-    const byKey = new Map(found[this.name].map((item) => [keyString(item, this.#keys), item]));
-    return wire.map((k) => {
-      const item = byKey.get(keyString(k, this.#keys));
-      return item && this.#decode(item);
-    });
+    // The items come from this table, whose type parameter is the caller's claim about them.
+    return got[this.name] as (T | undefined)[];
   }
 
   /**
@@ -426,33 +421,9 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a bad item or key, or a duplicate key with `duplicates: "reject"`.
    * @throws {BatchWriteError} Listing exactly the writes not applied.
    */
-  batchWrite(request: BatchWriteRequest<T>, options: BatchWriteOptions = {}): Promise<void> {
-    const writes = new Map<string, TableWrite>();
-    const add = (key: AttributeMap, w: TableWrite) => {
-      const id = keyString(key, this.#keys);
-      if (options.duplicates === "reject" && writes.has(id)) {
-        throw new ValidationError("duplicate key in a batch write", {
-          path: "",
-          found: id,
-          allowed: 'each key once, or duplicates: "lastWriteWins"',
-        });
-      }
-      writes.delete(id);
-      writes.set(id, w);
-    };
-    for (const put of request.puts ?? []) {
-      const item = this.encodeItem(put);
-      add(item, { table: this.name, request: { PutRequest: { Item: item } } });
-    }
-    for (const del of request.deletes ?? []) {
-      const key = this.key(del);
-      add(key, { table: this.name, request: { DeleteRequest: { Key: key } } });
-    }
-    return batchWriteAll(
-      (input, signal) => this.client.batchWriteItem(input, { signal }),
-      [...writes.values()],
-      { concurrency: 4, ...this.#retry(options) },
-    );
+  async batchWrite(request: BatchWriteRequest<T>, options: BatchWriteOptions = {}): Promise<void> {
+    const { batchWriteTable } = await import("./batch_write.ts");
+    return batchWriteTable(this, request, this.#retry(options));
   }
 
   /**

@@ -1,20 +1,6 @@
-/**
- * Table definitions: what `db.createTable()` takes (keys as `[name, type]`, billing, secondary indexes,
- * stream, TTL, tags), turned into a CreateTable request, and the schema read back from a description.
- *
- * ```ts
- * import { createTableInput } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const input = createTableInput({ name: "users", partitionKey: ["id", "S"] });
- * assert.equal(input.BillingMode, "PAY_PER_REQUEST");
- * assert.deepEqual(input.KeySchema, [{ AttributeName: "id", KeyType: "HASH" }]);
- * ```
- *
- * This module is browser compatible.
- *
- * @module
- */
+// Table definitions (internal; `db.createTable` and `db.getTable` load it on first use): a definition (keys
+// as `[name, type]`, billing, secondary indexes, stream, TTL, tags) turned into a CreateTable request, and
+// the schema read back from a description. The definition types are public (mod.ts exports them).
 import { ValidationError } from "../errors.ts";
 import type {
   AttributeDefinition,
@@ -93,22 +79,6 @@ function projection(p: IndexProjection = "all"): Projection {
  * @param definition The table definition.
  * @returns The CreateTable input.
  * @throws {ValidationError} For a bad table or index name, a bad key type, or one attribute given two types.
- *
- * @example
- * ```ts
- * import { createTableInput, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * assert.throws(
- *   () =>
- *     createTableInput({
- *       name: "events",
- *       partitionKey: ["user", "S"],
- *       globalIndexes: [{ name: "byUser", partitionKey: ["user", "N"] }],
- *     }),
- *   ValidationError,
- * );
- * ```
  */
 export function createTableInput(definition: TableDefinition): CreateTableInput {
   const { billing = "onDemand", stream, tags } = definition;
@@ -180,18 +150,6 @@ export function createTableInput(definition: TableDefinition): CreateTableInput 
  * @param description A DescribeTable (or CreateTable) description.
  * @returns The schema.
  * @throws {ValidationError} When the description has no usable key schema.
- *
- * @example
- * ```ts
- * import { schemaFromDescription } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const schema = schemaFromDescription({
- *   KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
- *   AttributeDefinitions: [{ AttributeName: "id", AttributeType: "N" }],
- * });
- * assert.deepEqual(schema, { partitionKey: ["id", "N"] });
- * ```
  */
 export function schemaFromDescription(description: TableDescription): TableSchema {
   const types = new Map(

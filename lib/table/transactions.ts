@@ -1,34 +1,8 @@
-/**
- * Transactions from native values and the expression builders: `transactWriteItems` builds the entries of
- * TransactWriteItems (put, update, delete, condition check), `transactGetItems` those of TransactGetItems.
- * `db.transactWrite()` and `db.transactGet()` send them.
- *
- * ```ts
- * import { Attr, transactWriteItems, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * const accounts = { name: "accounts", schema: { partitionKey: ["id", "S"] } } as const;
- * const items = transactWriteItems([
- *   { table: accounts, update: update().add("balance", -5), key: "a", condition: Attr("balance").gte(5) },
- *   { table: accounts, update: update().add("balance", 5), key: "b" },
- * ]);
- * assert.equal(items.length, 2);
- * assert.deepEqual(items[1], {
- *   Update: {
- *     TableName: "accounts",
- *     Key: { id: { S: "b" } },
- *     UpdateExpression: "ADD #n0 :v0",
- *     ExpressionAttributeNames: { "#n0": "balance" },
- *     ExpressionAttributeValues: { ":v0": { N: "5" } },
- *   },
- * });
- * ```
- *
- * This module is browser compatible.
- *
- * @module
- */
-import { type AttributeMap, type CodecOptions, encodeItem } from "../codec/mod.ts";
+// Transactions from native values and the expression builders (internal; `db.transactWrite` and
+// `db.transactGet` load it on first use): the entries of TransactWriteItems (put, update, delete, condition
+// check) and TransactGetItems, and the two sends.
+import type { DynamoDB } from "../client/mod.ts";
+import { type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import {
   and,
@@ -43,17 +17,13 @@ import type {
   TransactGetItem,
   TransactWriteItem,
 } from "../operations/mod.ts";
-import { checkItemKey, isPlainObject } from "./_keys.ts";
-import { checkName } from "./_names.ts";
+import type { CallOptions } from "../transport/mod.ts";
+import { checkItemKey } from "./_keys.ts";
 import { readFields } from "./_projection.ts";
-import { buildKey, type KeyInput, type TableSchema } from "./schema.ts";
+import { encodeKey, resolveTable, type TableRef } from "./_table_ref.ts";
+import type { KeyInput } from "./schema.ts";
 
-/** A table as transactions take it: a `Table` (or anything with its name, schema and codec) or a name. */
-export type TableRef = {
-  readonly name: string;
-  readonly schema: TableSchema;
-  readonly codec?: CodecOptions;
-} | string;
+export type { TableRef };
 
 /** What every write entry may carry: the table, a condition, expected values. */
 export interface TransactEntryBase {
@@ -84,36 +54,6 @@ export interface TransactGetEntry {
   projection?: readonly PathInput[];
 }
 
-/** The table name, key schema (if known) and codec of a table reference. */
-export function resolveTable(
-  ref: TableRef,
-  codec?: CodecOptions,
-): { name: string; schema?: TableSchema; codec?: CodecOptions } {
-  return typeof ref === "string"
-    ? { name: checkName(ref, "table"), codec }
-    : { name: ref.name, schema: ref.schema, codec: ref.codec ?? codec };
-}
-
-/** Encodes a key for a table reference: with a schema, checked against it; else it must be an object. */
-export function encodeKey(
-  t: { schema?: TableSchema; codec?: CodecOptions },
-  key: KeyInput,
-  path: string,
-): AttributeMap {
-  if (t.schema) return buildKey(t.schema, key, t.codec);
-  if (!isPlainObject(key)) {
-    throw new ValidationError(
-      "a key for a table given by name must be an object of its key attributes",
-      {
-        path,
-        found: Array.isArray(key) ? "a pair" : typeof key,
-        allowed: "{ partitionKey, sortKey? }, or a Table with its schema",
-      },
-    );
-  }
-  return encodeItem(key, t.codec);
-}
-
 function checkCount(n: number): void {
   if (n < 1 || n > 100) {
     throw new ValidationError("a transaction holds 1 to 100 entries", {
@@ -132,14 +72,6 @@ function checkCount(n: number): void {
  * @returns The `TransactItems`.
  * @throws {ValidationError} For a bad key, item, condition or update, a check without a condition, or a
  * count outside 1..100.
- *
- * @example
- * ```ts
- * import { transactWriteItems, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * assert.throws(() => transactWriteItems([{ table: "t01", check: { id: 1 } }]), ValidationError);
- * ```
  */
 export function transactWriteItems(
   entries: readonly TransactWriteEntry[],
@@ -196,16 +128,6 @@ export function transactWriteItems(
  * @param codec Codec options for tables given by name.
  * @returns The `TransactItems`.
  * @throws {ValidationError} For a bad key or projection, or a count outside 1..100.
- *
- * @example
- * ```ts
- * import { transactGetItems } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(transactGetItems([{ table: "t01", key: { id: 1 } }]), [
- *   { Get: { TableName: "t01", Key: { id: { N: "1" } } } },
- * ]);
- * ```
  */
 export function transactGetItems(
   entries: readonly TransactGetEntry[],
@@ -217,5 +139,47 @@ export function transactGetItems(
     const Key = encodeKey(t, e.key, `[${i}]`);
     const fields = readFields({ projection: e.projection }, [], t.codec);
     return { Get: { TableName: t.name, Key, ...fields } };
+  });
+}
+
+/**
+ * Sends a write transaction (what `db.transactWrite` does once the entries' tables are resolved).
+ *
+ * @param client The low-level client.
+ * @param entries The writes.
+ * @param options The token (default a random UUID), codec options for tables given by name, signal.
+ * @returns When the transaction committed.
+ * @throws {TransactionCanceledError} With one reason per entry.
+ */
+export async function transactWrite(
+  client: DynamoDB,
+  entries: readonly TransactWriteEntry[],
+  options: CallOptions & { clientRequestToken?: string; codec?: CodecOptions } = {},
+): Promise<void> {
+  await client.transactWriteItems({
+    TransactItems: transactWriteItems(entries, options.codec),
+    ClientRequestToken: options.clientRequestToken ?? crypto.randomUUID(),
+  }, options);
+}
+
+/**
+ * Sends a read transaction (what `db.transactGet` does once the entries' tables are resolved).
+ *
+ * @param client The low-level client.
+ * @param entries The reads.
+ * @param options Codec options for tables given by name, signal.
+ * @returns One entry per key in order: the item, or `undefined`.
+ */
+export async function transactGet(
+  client: DynamoDB,
+  entries: readonly TransactGetEntry[],
+  options: CallOptions & { codec?: CodecOptions } = {},
+): Promise<(Record<string, unknown> | undefined)[]> {
+  const out = await client.transactGetItems({
+    TransactItems: transactGetItems(entries, options.codec),
+  }, options);
+  return entries.map((e, i) => {
+    const item = out.Responses?.[i]?.Item;
+    return item && decodeItem(item, resolveTable(e.table, options.codec).codec);
   });
 }

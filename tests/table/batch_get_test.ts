@@ -4,7 +4,8 @@ import { assertEquals, assertRejects } from "../assert.ts";
 import type { AttributeMap } from "../../lib/codec/mod.ts";
 import { ValidationError } from "../../lib/errors.ts";
 import type { BatchGetItemInput, BatchGetItemOutput } from "../../lib/operations/mod.ts";
-import { batchGetAll, BatchGetError } from "../../lib/table/batch_get.ts";
+import { batchGetAll } from "../../lib/table/batch_get.ts";
+import { BatchGetError } from "../../lib/table/batch_errors.ts";
 import { Database } from "../../lib/table/database.ts";
 import { fakeDatabase, withDatabase } from "./_local.ts";
 

@@ -9,7 +9,8 @@ import type {
   WriteRequest,
 } from "../../lib/operations/mod.ts";
 import { ServiceValidationError } from "../../lib/operations/errors.ts";
-import { batchWriteAll, BatchWriteError, type TableWrite } from "../../lib/table/batch_write.ts";
+import { batchWriteAll } from "../../lib/table/batch_write.ts";
+import { BatchWriteError, type TableWrite } from "../../lib/table/batch_errors.ts";
 import { fakeDatabase, withDatabase } from "./_local.ts";
 
 const put = (id: number, table = "t1"): TableWrite => ({

@@ -6,7 +6,7 @@ import { assertEquals, assertRejects } from "../assert.ts";
 import { startLocalDynamo } from "../../testing.ts";
 import { ValidationError } from "../../lib/errors.ts";
 import type { FetchLike } from "../../lib/transport/mod.ts";
-import { BatchWriteError } from "../../lib/table/batch_write.ts";
+import { BatchWriteError } from "../../lib/table/batch_errors.ts";
 import { Database } from "../../lib/table/database.ts";
 import { fakeDatabase } from "./_local.ts";
 
