@@ -9,6 +9,7 @@ import {
 } from "../assert.ts";
 import { startLocalDynamo } from "../../testing.ts";
 import type { DynamoDB } from "../../lib/client/dynamodb.ts";
+import type { AttributeMap } from "../../lib/codec/mod.ts";
 import {
   ConditionalCheckFailedError,
   ResourceInUseError,
@@ -206,7 +207,7 @@ Deno.test("query pages through a partition with Limit and ExclusiveStartKey", as
     }
     await db.putItem({ TableName: TABLE, Item: key("dan", 1) });
     const orders: string[] = [];
-    let start: Record<string, { S: string } | { N: string }> | undefined;
+    let start: AttributeMap | undefined;
     let pages = 0;
     do {
       const page = await db.query({
@@ -223,7 +224,7 @@ Deno.test("query pages through a partition with Limit and ExclusiveStartKey", as
         const order = item.order;
         if ("N" in order) orders.push(order.N);
       }
-      start = page.LastEvaluatedKey as typeof start;
+      start = page.LastEvaluatedKey;
     } while (start);
     assertEquals(orders, ["7", "6", "5", "4", "3", "2"]);
     assertEquals(pages, 2);
