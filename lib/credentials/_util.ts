@@ -104,11 +104,15 @@ export function expandHome(host: Host, path: string): string {
 
 /**
  * A provider that builds its real provider on first use (concurrent first callers share the build) and
- * builds again after a failed build.
+ * builds again after a failed build, or on `forceRefresh` when `rebuildOnForce` is set.
  */
-export function lazyProvider(build: () => Promise<CredentialsProvider>): CredentialsProvider {
+export function lazyProvider(
+  build: () => Promise<CredentialsProvider>,
+  rebuildOnForce = false,
+): CredentialsProvider {
   let pending: Promise<CredentialsProvider> | undefined;
   return (call) => {
+    if (rebuildOnForce && call?.forceRefresh) pending = undefined;
     const attempt = pending ??= build();
     return attempt.then((provider) => provider(call), (error) => {
       if (pending === attempt) pending = undefined;

@@ -27,7 +27,7 @@ import { lazyProvider, toCredentials } from "./_util.ts";
 
 /**
  * Credentials from the profile named by `options.profile`, `AWS_PROFILE` or `default`. The files are read
- * on first use; the profile's credentials are refreshed ahead of expiry. In a role profile the
+ * on first use and again on `forceRefresh`; the profile's credentials are refreshed ahead of expiry. In a role profile the
  * `source_profile`'s static keys win over its own role (as in the AWS CLI), and a cycle of
  * `source_profile`s is an error naming the profiles.
  *
@@ -68,7 +68,7 @@ export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {
       throw new CredentialsError(`profile ${name}${from}`, where);
     }
     return resolveProfile(options, config, name, []);
-  });
+  }, true);
 }
 
 function resolveProfile(

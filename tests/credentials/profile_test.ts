@@ -320,3 +320,18 @@ Deno.test("STS error responses become CredentialsError with STS's code, without 
   );
   assertEquals(secretsIn(Deno.inspect(error, { depth: 10 }) + JSON.stringify(error)), []);
 });
+
+Deno.test("forceRefresh reads the files again (rotated keys)", async () => {
+  await using home = await tempHome({
+    ".aws/credentials": "[default]\naws_access_key_id = AKIDOLD\naws_secret_access_key = old\n",
+  });
+  const provider = fromProfile({ host: testHost({}, home.dir) });
+  assertEquals((await provider()).accessKeyId, "AKIDOLD");
+  await home.write(
+    ".aws/credentials",
+    "[default]\naws_access_key_id = AKIDNEW\naws_secret_access_key = new\n",
+  );
+  assertEquals((await provider()).accessKeyId, "AKIDOLD");
+  assertEquals((await provider({ forceRefresh: true })).accessKeyId, "AKIDNEW");
+  assertEquals((await provider()).accessKeyId, "AKIDNEW");
+});
