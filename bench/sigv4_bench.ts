@@ -2,9 +2,11 @@
 // AwsV4Signer, @smithy/signature-v4 with @aws-crypto/sha256-js, and the WebCrypto floor (two SHA-256
 // digests and one HMAC with an already imported key, on already encoded inputs), in one run.
 //
-//   npx -y deno@2.9.6 bench -A bench/sigv4_bench.ts
+//   npx -y deno@2.9.6 bench -A bench/sigv4_bench.ts   Deno's table, relative to dynafetch on WebCrypto
+//   npx -y deno@2.9.6 run -A bench/sigv4_bench.ts     interleaved rounds: medians and the target ratios
 //
-// Deno prints each entry's speed relative to the baseline (dynafetch with hashing "webcrypto").
+// On a shared, loaded machine Deno's averages swing with the load; the interleaved mode runs the
+// contenders in alternating batches, so each sees the same load, and compares medians.
 import { AwsV4Signer } from "aws4fetch";
 import { SignatureV4 } from "@smithy/signature-v4";
 import { Sha256 } from "@aws-crypto/sha256-js";
@@ -28,45 +30,6 @@ item.text.S = "lorem ipsum ".repeat(100).slice(0, filler);
 const body = JSON.stringify({ TableName: "bench", Item: item });
 if (body.length !== 1024) throw new Error(`body is ${body.length} bytes`);
 
-for (const hashing of ["webcrypto", "js", "auto"] as Hashing[]) {
-  Deno.bench(`dynafetch signRequest (hashing ${hashing})`, {
-    group: "sign",
-    baseline: hashing === "webcrypto",
-  }, async () => {
-    await signRequest({ method: "POST", url, headers, body }, {
-      credentials,
-      region,
-      service: "dynamodb",
-      hashing,
-    });
-  });
-}
-
-Deno.bench("aws4fetch AwsV4Signer", { group: "sign" }, async () => {
-  await new AwsV4Signer({
-    url,
-    method: "POST",
-    headers,
-    body,
-    ...credentials,
-    service: "dynamodb",
-    region,
-  }).sign();
-});
-
-const smithy = new SignatureV4({ credentials, region, service: "dynamodb", sha256: Sha256 });
-Deno.bench("@smithy/signature-v4 + @aws-crypto/sha256-js", { group: "sign" }, async () => {
-  await smithy.sign({
-    method: "POST",
-    protocol: "https:",
-    hostname: host,
-    path: "/",
-    query: {},
-    headers: { ...headers, host },
-    body,
-  });
-});
-
 const encoder = new TextEncoder();
 const bodyBytes = encoder.encode(body);
 const canonicalBytes = encoder.encode(
@@ -84,8 +47,91 @@ const key = await crypto.subtle.importKey(
   false,
   ["sign"],
 );
-Deno.bench("WebCrypto floor: 2 digests + 1 HMAC", { group: "sign" }, async () => {
-  await crypto.subtle.digest("SHA-256", bodyBytes);
-  await crypto.subtle.digest("SHA-256", canonicalBytes);
-  await crypto.subtle.sign("HMAC", key, stringToSignBytes);
-});
+const smithy = new SignatureV4({ credentials, region, service: "dynamodb", sha256: Sha256 });
+
+const dynafetch = (hashing: Hashing) => async () => {
+  await signRequest({ method: "POST", url, headers, body }, {
+    credentials,
+    region,
+    service: "dynamodb",
+    hashing,
+  });
+};
+
+/** The contenders, by name. */
+const contenders: Record<string, () => Promise<unknown>> = {
+  "dynafetch (webcrypto)": dynafetch("webcrypto"),
+  "dynafetch (js)": dynafetch("js"),
+  "dynafetch (auto, the default)": dynafetch("auto"),
+  "aws4fetch AwsV4Signer": () =>
+    new AwsV4Signer({
+      url,
+      method: "POST",
+      headers,
+      body,
+      ...credentials,
+      service: "dynamodb",
+      region,
+    })
+      .sign(),
+  "@smithy/signature-v4 + @aws-crypto/sha256-js": () =>
+    smithy.sign({
+      method: "POST",
+      protocol: "https:",
+      hostname: host,
+      path: "/",
+      query: {},
+      headers: { ...headers, host },
+      body,
+    }),
+  "WebCrypto floor: 2 digests + 1 HMAC": async () => {
+    await crypto.subtle.digest("SHA-256", bodyBytes);
+    await crypto.subtle.digest("SHA-256", canonicalBytes);
+    await crypto.subtle.sign("HMAC", key, stringToSignBytes);
+  },
+};
+
+for (const [name, fn] of Object.entries(contenders)) {
+  Deno.bench(name, { group: "sign", baseline: name === "dynafetch (webcrypto)" }, fn);
+}
+
+/** Runs the contenders in alternating batches and returns each one's median microseconds per call. */
+async function interleaved(rounds: number, batch: number): Promise<Record<string, number>> {
+  const names = Object.keys(contenders);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
+      const fn = contenders[name];
+      const start = performance.now();
+      for (let j = 0; j < batch; j++) await fn();
+      samples[name].push((performance.now() - start) * 1000 / batch);
+    }
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
+  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+}
+
+if (import.meta.main) {
+  const rounds = Number(Deno.args[0] ?? 40);
+  await interleaved(3, 100); // warm up
+  const us = await interleaved(rounds, 100);
+  for (const [name, t] of Object.entries(us)) {
+    console.log(
+      `${name.padEnd(46)} ${t.toFixed(1).padStart(8)} us   ${(1e6 / t).toFixed(0).padStart(7)}/s`,
+    );
+  }
+  const web = us["dynafetch (webcrypto)"],
+    js = us["dynafetch (js)"],
+    auto = us["dynafetch (auto, the default)"];
+  const aws4 = us["aws4fetch AwsV4Signer"],
+    smithyUs = us["@smithy/signature-v4 + @aws-crypto/sha256-js"];
+  const floor = us["WebCrypto floor: 2 digests + 1 HMAC"];
+  console.log(`webcrypto vs aws4fetch: ${(aws4 / web).toFixed(2)}x faster (target >= 4)`);
+  console.log(
+    `webcrypto vs the floor: ${(web / floor).toFixed(2)}x the floor's time (target <= 1.3)`,
+  );
+  console.log(`js vs smithy:           ${(smithyUs / js).toFixed(2)}x faster (target >= 1)`);
+  console.log(`auto vs smithy:         ${(smithyUs / auto).toFixed(2)}x faster`);
+  console.log(`auto vs webcrypto:      ${(web / auto).toFixed(2)}x faster`);
+}

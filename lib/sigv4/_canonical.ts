@@ -31,6 +31,7 @@ const URL_PARTS = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))
  */
 export function splitUrl(url: string | URL): UrlParts {
   const href = typeof url === "string" ? url : url instanceof URL ? url.href : undefined;
+  if (href !== undefined && href === last?.href) return last.parts;
   const m = href === undefined ? null : URL_PARTS.exec(href);
   if (!m || !m[2]) {
     throw new ValidationError("must be an absolute URL with a host", {
@@ -45,14 +46,19 @@ export function splitUrl(url: string | URL): UrlParts {
   const port = scheme === "https" ? ":443" : scheme === "http" ? ":80" : "";
   if (port && host.endsWith(port)) host = host.slice(0, -port.length);
   const fragment = m[5] ?? "";
-  return {
+  const parts: UrlParts = Object.freeze({
     base: fragment ? href!.slice(0, -fragment.length) : href!,
     fragment,
     host,
     path: m[3] || "/",
     query: m[4] ?? "",
-  };
+  });
+  last = { href: href!, parts };
+  return parts;
 }
+
+/** The last URL split: a client signs request after request to the same endpoint. */
+let last: { href: string; parts: UrlParts } | undefined;
 
 /**
  * RFC 3986 percent-encoding as SigV4 wants it: everything but `A-Z a-z 0-9 - . _ ~` (and `/` when

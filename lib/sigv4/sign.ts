@@ -112,6 +112,21 @@ function fail(path: string, message: string, found: unknown, allowed?: string): 
   throw new ValidationError(message, { path, found: kind(found), allowed });
 }
 
+let lastTime = NaN;
+let lastDate = "";
+
+/** `20150830T123600Z` for `date`; the last one is remembered, as requests come many per second. */
+function formatDate(date: Date): string {
+  const time = Math.floor(date.getTime() / 1000);
+  if (time !== lastTime) {
+    const iso = date.toISOString();
+    lastDate = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) +
+      iso.slice(17, 19) + "Z";
+    lastTime = time;
+  }
+  return lastDate;
+}
+
 function headerEntries(headers: HeadersInput | undefined): Iterable<readonly [string, string]> {
   if (headers === undefined) return [];
   if (typeof headers !== "object" || headers === null) {
@@ -159,16 +174,7 @@ async function sign(
   if (mode !== "auto" && mode !== "js" && mode !== "webcrypto") {
     fail("options.hashing", "must be a hashing mode", mode, '"auto", "js" or "webcrypto"');
   }
-  const iso = date.toISOString();
-  const amzDate = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) +
-    iso.slice(17, 19) + "Z";
-  const day = amzDate.slice(0, 8);
-  const scope = `${day}/${region}/${service}/aws4_request`;
-  const url = splitUrl(request.url);
-  const token = credentials.sessionToken || undefined;
-  const signToken = token !== undefined && !options.omitSessionToken;
   const presign = expiresIn !== undefined;
-
   const send = new Map<string, string>();
   const signed = new Map<string, string>();
   for (const entry of headerEntries(request.headers)) {
@@ -190,10 +196,18 @@ async function sign(
     const prior = signed.get(lower);
     signed.set(lower, prior === undefined ? v : prior + "," + v);
   }
-  if (!signed.has("host")) signed.set("host", url.host);
   const givenHash = send.get("x-amz-content-sha256");
-  const payloadHash = givenHash ??
-    (body === undefined || body.length === 0 ? EMPTY_HASH : await hashHex(body, mode));
+  // Started before the rest of the canonical request is built, so that WebCrypto works meanwhile.
+  const bodyHash = givenHash ??
+    (body === undefined || body.length === 0 ? EMPTY_HASH : hashHex(body, mode));
+  const url = splitUrl(request.url);
+  const amzDate = formatDate(date);
+  const day = amzDate.slice(0, 8);
+  const scope = `${day}/${region}/${service}/aws4_request`;
+  const token = credentials.sessionToken || undefined;
+  const signToken = token !== undefined && !options.omitSessionToken;
+  if (!signed.has("host")) signed.set("host", url.host);
+  const payloadHash = typeof bodyHash === "string" ? bodyHash : await bodyHash;
   if (!presign) {
     if (token !== undefined) {
       send.set("x-amz-security-token", token);
@@ -225,9 +239,10 @@ async function sign(
   const canonicalRequest = method + "\n" + canonicalUri(url.path, options.normalizePath ?? true) +
     "\n" + canonicalQuery(url.query, signToken ? query : query.slice(0, 5)) + "\n" + headerLines +
     "\n" + signedHeaders + "\n" + payloadHash;
+  const requestHash = hashHex(canonicalRequest, mode);
   const stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" +
-    await hashHex(canonicalRequest, mode);
-  const signature = await signatureHex(
+    (typeof requestHash === "string" ? requestHash : await requestHash);
+  const computed = signatureHex(
     credentials.secretAccessKey,
     day,
     region,
@@ -235,6 +250,7 @@ async function sign(
     stringToSign,
     mode,
   );
+  const signature = typeof computed === "string" ? computed : await computed;
   let href = url.base;
   if (presign) {
     query.push(["X-Amz-Signature", signature]);
