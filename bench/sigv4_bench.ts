@@ -92,7 +92,9 @@ const contenders: Record<string, () => Promise<unknown>> = {
 };
 
 for (const [name, fn] of Object.entries(contenders)) {
-  Deno.bench(name, { group: "sign", baseline: name === "dynafetch (webcrypto)" }, fn);
+  Deno.bench(name, { group: "sign", baseline: name === "dynafetch (webcrypto)" }, async () => {
+    await fn();
+  });
 }
 
 /** Runs the contenders in alternating batches and returns each one's median microseconds per call. */
