@@ -48,7 +48,7 @@ export interface CompiledExpressions {
 }
 
 const KEY_OPS = ["=", "<", "<=", ">", ">=", "BETWEEN", "begins_with"];
-const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, NOT: 3 };
+const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, NOT: 4 };
 const MAX = 4096;
 
 const isCondition = (x: unknown): x is Condition => kindOf(x) === "condition";
@@ -194,7 +194,9 @@ export function compileExpressions(
       case "NOT":
         return c.args.map((sub) => {
           const text = condition(sub);
-          return (isCondition(sub) && PRECEDENCE[sub.op] || 9) < PRECEDENCE[c.op]
+          // NOT NOT x does not parse everywhere: a NOT under NOT gets parentheses too.
+          return (isCondition(sub) && PRECEDENCE[sub.op] || 9) <
+              (c.op === "NOT" ? 5 : PRECEDENCE[c.op])
             ? `(${text})`
             : text;
         }).join(` ${c.op} `).replace(/^/, c.op === "NOT" ? "NOT " : "");

@@ -33,7 +33,7 @@ export const TYPES: AttributeTypeName[] = [
 ];
 
 // Simple names go through the string parser; names holding '.', '[' or ']' use the array form.
-const ref = (p: PathSpec) =>
+export const ref = (p: PathSpec): string | PathSpec =>
   p.every((e) => typeof e === "number" || !/[.[\]]/.test(e))
     ? p.map((e, i) => typeof e === "number" ? `[${e}]` : (i ? "." : "") + e).join("")
     : p;
@@ -83,6 +83,8 @@ export interface SpecDomain {
   sizeValue: fc.Arbitrary<number>;
   prefix: fc.Arbitrary<string>;
   element: fc.Arbitrary<string | number>;
+  /** Type names for attribute_type; default all of them. */
+  type?: fc.Arbitrary<AttributeTypeName>;
 }
 
 /** Random condition trees of at most `depth` levels of AND/OR/NOT. */
@@ -98,7 +100,10 @@ export function specArbitrary(d: SpecDomain, depth: number): fc.Arbitrary<Spec> 
         value: r.op === "=" || r.op === "<>" ? r.scalar : r.pair[r.hi ? 1 : 0],
       }),
     ),
-    fc.record({ op: cmpOp, path: d.path, value: d.sizeValue }).map((r): Spec => ({
+    // size() with <> is left out: whether size(missing) <> n holds is not documented.
+    fc.record({ op: cmpOp.filter((op) => op !== "<>"), path: d.path, value: d.sizeValue }).map((
+      r,
+    ): Spec => ({
       t: "cmp",
       ...r,
       size: true,
@@ -124,7 +129,7 @@ export function specArbitrary(d: SpecDomain, depth: number): fc.Arbitrary<Spec> 
       r,
     ): Spec => ({ t: "in", ...r, size: true })),
     fc.record({ t: fc.constantFrom<"exists" | "notExists">("exists", "notExists"), path: d.path }),
-    fc.record({ path: d.path, type: fc.constantFrom(...TYPES) }).map((r): Spec => ({
+    fc.record({ path: d.path, type: d.type ?? fc.constantFrom(...TYPES) }).map((r): Spec => ({
       t: "type",
       ...r,
     })),

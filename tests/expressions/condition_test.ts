@@ -75,7 +75,7 @@ Deno.test("and, or, not and chaining, with parentheses only where precedence nee
   assertEquals(filter(a.and(b.or(c))).FilterExpression, "#n0 = :v0 AND (#n1 = :v1 OR #n2 = :v2)");
   assertEquals(filter(not(a)).FilterExpression, "NOT #n0 = :v0");
   assertEquals(filter(not(a.and(b))).FilterExpression, "NOT (#n0 = :v0 AND #n1 = :v1)");
-  assertEquals(filter(not(not(a))).FilterExpression, "NOT NOT #n0 = :v0");
+  assertEquals(filter(not(not(a))).FilterExpression, "NOT (NOT #n0 = :v0)");
   assertEquals(filter(a.or(b, c)).FilterExpression, "#n0 = :v0 OR #n1 = :v1 OR #n2 = :v2");
   assertEquals(
     filter(and(a.or(b), not(c))).FilterExpression,
