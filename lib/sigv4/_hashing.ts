@@ -11,14 +11,17 @@ import { HEX, hmac, hmacHex, hmacKey, sha256Hex } from "./_sha256.ts";
 
 /**
  * Which SHA-256/HMAC implementation signs: `"js"` the verified pure TypeScript one, `"webcrypto"`
- * `crypto.subtle`, and `"auto"` the pure one, except that bodies over 4 KiB are hashed by WebCrypto.
+ * `crypto.subtle`, and `"auto"` the pure one, except that bodies over 8 KiB are hashed by WebCrypto.
  */
 export type Hashing = "auto" | "webcrypto" | "js";
 
 /** SHA-256 of the empty string: the payload hash of a request without a body. */
 export const EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-/** Past this many bytes, WebCrypto's native speed outweighs its fixed async cost (measured in bench). */
-const AUTO_LIMIT = 4096;
+/**
+ * Past this length WebCrypto's native speed outweighs its fixed async cost: measured on a loaded 2-core
+ * machine, the pure code hashes 4 KB in 20 us against WebCrypto's 43 us, and they cross near 8 KB.
+ */
+const AUTO_LIMIT = 8192;
 const MAX_KEYS = 32;
 
 const encoder = new TextEncoder();

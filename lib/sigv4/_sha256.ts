@@ -94,8 +94,11 @@ function byte(b: number): void {
 }
 
 const encoder = new TextEncoder();
-/** Where strings are UTF-8 encoded before hashing; reused, so strings up to 5461 characters cost no allocation. */
-const scratch = new Uint8Array(16384);
+/**
+ * Where strings are UTF-8 encoded before hashing; reused, so that the strings the signer hashes itself
+ * (up to 8192 characters) cost no allocation.
+ */
+const scratch = new Uint8Array(3 * 8192);
 
 function feed(data: string | Uint8Array): void {
   let n = data.length;

@@ -176,3 +176,17 @@ Deno.test("HMAC-SHA256 agrees with crypto.subtle for messages of every length 0.
   assertEquals(hmacKey("Jefe"), hmacKey(encoder.encode("Jefe")));
   assertEquals(fromHex(sha256Hex("abc")), sha256("abc"));
 });
+
+Deno.test("SHA-256 of strings around the reused encoding buffer's size (3 x 8192 bytes)", async () => {
+  for (const length of [8191, 8192, 8193]) {
+    for (const text of ["€".repeat(length), "😀".repeat(length >> 1), "x".repeat(length)]) {
+      assertEquals(sha256Hex(text), await subtleSha256(encoder.encode(text)), `length ${length}`);
+    }
+  }
+  // A long string, then a short one: the short one is not polluted by the long one's bytes.
+  sha256Hex("€".repeat(8192));
+  assertEquals(
+    sha256Hex("abc"),
+    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+  );
+});
