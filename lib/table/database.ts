@@ -25,7 +25,6 @@
  */
 import { DynamoDB, type DynamoDBOptions } from "../client/mod.ts";
 import type { CodecOptions } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
 import type { PathInput } from "../expressions/mod.ts";
 import type { CallOptions, Sleep } from "../transport/mod.ts";
 import type { TableRef } from "./_table_ref.ts";
@@ -164,31 +163,8 @@ export class Database {
     definition: TableDefinition,
     options: CreateTableOptions = {},
   ): Promise<Table<T>> {
-    const { createTableInput, schemaFromDescription } = await import("./table_definition.ts");
-    const input = createTableInput(definition);
-    if (definition.ttl !== undefined && options.wait === false) {
-      throw new ValidationError("ttl needs the table ACTIVE", {
-        path: "ttl",
-        found: "wait: false",
-        allowed: "wait: true",
-      });
-    }
-    const { TableDescription: description = {} } = await this.client.createTable(input, options);
-    const table = this.table<T>(
-      definition.name,
-      schemaFromDescription({ ...input, ...description }),
-      options,
-    );
-    table.description = description;
-    if (options.wait === false) return table;
-    await table.waitUntilActive(options);
-    if (definition.ttl !== undefined) {
-      await this.client.updateTimeToLive({
-        TableName: table.name,
-        TimeToLiveSpecification: { Enabled: true, AttributeName: definition.ttl },
-      }, options);
-    }
-    return table;
+    const { createTable } = await import("./table_definition.ts");
+    return createTable<T>(this, definition, options);
   }
 
   /**

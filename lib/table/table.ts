@@ -26,7 +26,7 @@
  */
 import type { DynamoDB } from "../client/mod.ts";
 import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
-import { DynafetchError, ValidationError } from "../errors.ts";
+import { ValidationError } from "../errors.ts";
 import {
   and,
   compileExpressions,
@@ -42,7 +42,6 @@ import type {
   ReturnValuesOnConditionCheckFailure,
   TableDescription,
 } from "../operations/mod.ts";
-import { ResourceNotFoundError } from "../operations/mod.ts";
 import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
 import { checkItemKey, isPlainObject, keyNames } from "./_keys.ts";
 import { checkName } from "./_names.ts";
@@ -478,13 +477,9 @@ export class Table<T extends object = Record<string, unknown>> {
    * @returns This table, described.
    * @throws {DynafetchError} When the table is being deleted, or not active after `maxWaitMs`.
    */
-  waitUntilActive(options: WaitOptions = {}): Promise<this> {
-    return this.#poll(options, async () => {
-      const d = await this.describe(options);
-      if (d.TableStatus === "DELETING") return "deleting";
-      return d.TableStatus === "ACTIVE" &&
-        (d.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === "ACTIVE");
-    }, "ACTIVE");
+  async waitUntilActive(options: WaitOptions = {}): Promise<this> {
+    await (await import("./_wait.ts")).waitFor(this, "ACTIVE", options, this.#sleep);
+    return this;
   }
 
   /**
@@ -494,16 +489,9 @@ export class Table<T extends object = Record<string, unknown>> {
    * @returns This table.
    * @throws {DynafetchError} When the table still exists after `maxWaitMs`.
    */
-  waitUntilDeleted(options: WaitOptions = {}): Promise<this> {
-    return this.#poll(options, async () => {
-      try {
-        await this.describe(options);
-        return false;
-      } catch (error) {
-        if (error instanceof ResourceNotFoundError) return true;
-        throw error;
-      }
-    }, "deleted");
+  async waitUntilDeleted(options: WaitOptions = {}): Promise<this> {
+    await (await import("./_wait.ts")).waitFor(this, "deleted", options, this.#sleep);
+    return this;
   }
 
   /**
@@ -566,28 +554,6 @@ export class Table<T extends object = Record<string, unknown>> {
       ...(o.returnValuesOnConditionCheckFailure &&
         { ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure }),
     };
-  }
-
-  async #poll(
-    o: WaitOptions,
-    done: () => Promise<boolean | "deleting">,
-    goal: string,
-  ): Promise<this> {
-    const max = o.maxWaitMs ?? 600_000;
-    for (let attempt = 1, waited = 0;; attempt++) {
-      const state = await done();
-      if (state === true) return this;
-      const delay = Math.min(5000, 25 * 2 ** attempt);
-      if (state === "deleting" || waited + delay > max) {
-        throw new DynafetchError(
-          `table ${this.name} is ${
-            state === "deleting" ? "being deleted" : `not ${goal} after ${waited} ms`
-          }`,
-        );
-      }
-      await this.#sleep(delay, o.signal);
-      waited += delay;
-    }
   }
 
   #indexSchema(index: string | undefined, what: string): KeySchema {

@@ -11,6 +11,8 @@ import type {
   TableDescription,
 } from "../operations/mod.ts";
 import { checkName } from "./_names.ts";
+import type { CreateTableOptions, Database } from "./database.ts";
+import type { Table } from "./table.ts";
 import type { KeyAttribute, KeySchema, KeyType, TableSchema } from "./schema.ts";
 
 /** Read and write capacity units. */
@@ -183,4 +185,44 @@ export function schemaFromDescription(description: TableDescription): TableSchem
     schema.indexes = Object.fromEntries(indexes.map((i) => [i.IndexName ?? "", keys(i.KeySchema)]));
   }
   return schema;
+}
+
+/**
+ * Creates a table (what `db.createTable` does): CreateTable, then unless `wait: false` polls until ACTIVE,
+ * then enables TTL when the definition names an attribute.
+ *
+ * @param db The database.
+ * @param definition The table definition.
+ * @param options Whether to wait, the longest wait, codec options, signal.
+ * @returns The table.
+ */
+export async function createTable<T extends object>(
+  db: Database,
+  definition: TableDefinition,
+  options: CreateTableOptions,
+): Promise<Table<T>> {
+  const input = createTableInput(definition);
+  if (definition.ttl !== undefined && options.wait === false) {
+    throw new ValidationError("ttl needs the table ACTIVE", {
+      path: "ttl",
+      found: "wait: false",
+      allowed: "wait: true",
+    });
+  }
+  const { TableDescription: description = {} } = await db.client.createTable(input, options);
+  const table = db.table<T>(
+    definition.name,
+    schemaFromDescription({ ...input, ...description }),
+    options,
+  );
+  table.description = description;
+  if (options.wait === false) return table;
+  await table.waitUntilActive(options);
+  if (definition.ttl !== undefined) {
+    await db.client.updateTimeToLive({
+      TableName: table.name,
+      TimeToLiveSpecification: { Enabled: true, AttributeName: definition.ttl },
+    }, options);
+  }
+  return table;
 }
