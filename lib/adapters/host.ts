@@ -40,6 +40,10 @@ export function systemHost(): Host {
     homeDir: runtime ? homeDir() : undefined,
     runtime,
     readFile,
+    writeFile: (path, text) =>
+      builtin<typeof import("node:fs/promises")>("node:fs/promises").writeFile(path, text, {
+        mode: 0o600,
+      }),
     run,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),

@@ -28,6 +28,8 @@ export interface Host {
   runtime?: string;
   /** Reads a UTF-8 file; resolves `undefined` when it does not exist. */
   readFile(path: string): Promise<string | undefined>;
+  /** Writes a UTF-8 file (a renewed SSO token); without it, nothing is written. */
+  writeFile?(path: string, text: string): Promise<void>;
   /** Runs `command` through the system shell. */
   run(command: string, options: { timeoutMs: number }): Promise<ProcessResult>;
   /** The fetch to use for STS, SSO, container and instance metadata requests. */

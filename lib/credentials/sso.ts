@@ -1,7 +1,8 @@
 /**
  * IAM Identity Center (SSO) credentials: the token the AWS CLI caches after `aws sso login`
  * (`~/.aws/sso/cache/<sha1 of the session name or start URL>.json`), exchanged at the SSO portal's
- * `GetRoleCredentials` for a role's credentials.
+ * `GetRoleCredentials` for a role's credentials. An `sso-session` token near expiry is renewed with its
+ * refresh token through SSO OIDC, as the AWS CLI does.
  *
  * This module is browser compatible (files and requests go through the host).
  *
@@ -32,7 +33,10 @@ export interface SsoOptions {
 
 /**
  * Credentials for an SSO role from the AWS CLI's cached token. The portal is
- * `https://portal.sso.<ssoRegion>.amazonaws.com` unless `AWS_ENDPOINT_URL_SSO` is set.
+ * `https://portal.sso.<ssoRegion>.amazonaws.com` unless `AWS_ENDPOINT_URL_SSO` is set. With `session`,
+ * a token within 5 minutes of expiry is renewed first (SSO OIDC `CreateToken` with the cached refresh
+ * token, at `https://oidc.<ssoRegion>.amazonaws.com` or `AWS_ENDPOINT_URL_SSO_OIDC`) and written back
+ * to the cache; when that fails, an expired token is an error saying to run `aws sso login`.
  *
  * @param options The SSO session or start URL, account, role and effects to inject.
  * @returns A provider refreshed ahead of expiry.
@@ -84,7 +88,12 @@ export function fromSso(options: SsoOptions): CredentialsProvider {
         `the SSO token cache lacks accessToken or expiresAt; ${login}`,
       );
     }
-    if (expiresAt <= host.now()) {
+    let token = { accessToken: cached.accessToken, expiresAt };
+    // Like the AWS CLI, renew an sso-session token near expiry with its refresh token (best effort).
+    if (options.session && expiresAt - 300_000 <= host.now()) {
+      token = await renew(host, file, cached, options.ssoRegion).catch(() => undefined) ?? token;
+    }
+    if (token.expiresAt <= host.now()) {
       throw new CredentialsError(
         source,
         `the cached SSO token expired at ${new Date(expiresAt).toISOString()}; ${login}`,
@@ -99,7 +108,7 @@ export function fromSso(options: SsoOptions): CredentialsProvider {
       role_name: options.roleName,
     }).toString();
     const response = await fetchText(host, source, url, {
-      headers: { "x-amz-sso_bearer_token": cached.accessToken },
+      headers: { "x-amz-sso_bearer_token": token.accessToken },
     }, 10_000);
     if (response.status !== 200) {
       let body: Record<string, unknown> = {};
@@ -125,4 +134,40 @@ export function fromSso(options: SsoOptions): CredentialsProvider {
     }
     return toCredentials(source, Object.fromEntries(Object.entries(role)));
   }, { now: options.host?.now });
+}
+
+/**
+ * Renews a cached sso-session token through SSO OIDC `CreateToken` (`grantType: refresh_token`) and
+ * writes it back to the cache as the AWS CLI does; `undefined` when the cache cannot be renewed.
+ */
+async function renew(
+  host: Host,
+  file: string,
+  cached: Record<string, unknown>,
+  region: string,
+): Promise<{ accessToken: string; expiresAt: number } | undefined> {
+  const { clientId, clientSecret, refreshToken, registrationExpiresAt } = cached;
+  if (
+    typeof clientId !== "string" || typeof clientSecret !== "string" ||
+    typeof refreshToken !== "string" ||
+    (typeof registrationExpiresAt === "string" && Date.parse(registrationExpiresAt) <= host.now())
+  ) return undefined;
+  const base = host.env.AWS_ENDPOINT_URL_SSO_OIDC || `https://oidc.${region}.amazonaws.com`;
+  const response = await fetchText(host, "SSO OIDC", new URL(`${base.replace(/\/$/, "")}/token`), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ clientId, clientSecret, grantType: "refresh_token", refreshToken }),
+  }, 10_000);
+  if (response.status !== 200) return undefined;
+  const body = parseJson("SSO OIDC", response.text, "the CreateToken response");
+  if (typeof body.accessToken !== "string" || typeof body.expiresIn !== "number") return undefined;
+  const expiresAt = host.now() + body.expiresIn * 1000;
+  const updated = {
+    ...cached,
+    accessToken: body.accessToken,
+    expiresAt: new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    refreshToken: typeof body.refreshToken === "string" ? body.refreshToken : refreshToken,
+  };
+  await host.writeFile?.(file, JSON.stringify(updated, null, 2)).catch(() => {});
+  return { accessToken: body.accessToken, expiresAt };
 }

@@ -21,6 +21,7 @@ export const SECRETS = {
   roleSecret: (n: number) => `ROLE-SECRET-${n}-abcdefghijklmnop`,
   roleToken: (n: number) => `ROLE-TOKEN-${n}-zyxwvutsrqponm==`,
   ssoToken: "SSO-ACCESS-TOKEN-qwertyuiop",
+  refreshToken: "SSO-REFRESH-TOKEN-mnbvcxz",
   containerToken: "CONTAINER-AUTH-TOKEN-asdfghjkl",
   webToken: (n: number) => `WEB-IDENTITY-TOKEN-${n}`,
 };
@@ -106,6 +107,18 @@ export function startFakeAws(start = Date.parse("2026-01-01T00:00:00Z")): FakeAw
     fake.received.push(received);
     if (fake.override && url.pathname.startsWith(fake.override.path)) {
       return new Response(fake.override.body, { status: fake.override.status });
+    }
+    if (request.method === "POST" && url.pathname === "/token") {
+      const input = JSON.parse(body);
+      if (input.grantType !== "refresh_token" || input.refreshToken !== SECRETS.refreshToken) {
+        return Response.json({ error: "invalid_grant" }, { status: 400 });
+      }
+      return Response.json({
+        accessToken: SECRETS.ssoToken,
+        expiresIn: 3600,
+        refreshToken: "refresh-token-2",
+        tokenType: "Bearer",
+      });
     }
     if (request.method === "POST" && url.pathname === "/") {
       const form = new URLSearchParams(body);
@@ -294,6 +307,7 @@ export function secretsIn(text: string): string[] {
   const all = [
     SECRETS.sourceSecret,
     SECRETS.ssoToken,
+    SECRETS.refreshToken,
     SECRETS.containerToken,
     ...[1, 2, 3, 4, 5, 6].flatMap((
       n,

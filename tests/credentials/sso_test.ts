@@ -54,7 +54,8 @@ Deno.test("an expired or missing SSO token says to run aws sso login", async () 
     ".aws/config": CONFIG,
     [`.aws/sso/cache/${sha1("work")}.json`]: token("2025-12-31T23:59:59Z"),
   });
-  const host = testHost({ AWS_ENDPOINT_URL_SSO: fake.url }, home.dir, fake);
+  const env = { AWS_ENDPOINT_URL_SSO: fake.url, AWS_ENDPOINT_URL_SSO_OIDC: fake.url };
+  const host = testHost(env, home.dir, fake);
   const expired = await assertRejects(
     () => fromProfile({ profile: "modern", host })(),
     CredentialsError,
@@ -76,7 +77,8 @@ Deno.test("an expired or missing SSO token says to run aws sso login", async () 
     CredentialsError,
     "sso-session nowhere does not exist",
   );
-  assertEquals(fake.received.length, 0);
+  // Only the refused renewal of the expired token was sent; no GetRoleCredentials.
+  assertEquals(fake.received.map((r) => r.path), ["/token"]);
   assertEquals(secretsIn(Deno.inspect(expired, { depth: 10 })), []);
 });
 
@@ -134,4 +136,56 @@ Deno.test("the SSO portal's region picks the default endpoint", async () => {
   assertEquals(urls, [
     "https://portal.sso.eu-north-1.amazonaws.com/federation/credentials?account_id=1&role_name=R",
   ]);
+});
+
+Deno.test("an sso-session token near expiry is renewed with its refresh token and written back", async () => {
+  await using fake = startFakeAws();
+  const cache = `.aws/sso/cache/${sha1("work")}.json`;
+  const stale = (refreshToken: string) =>
+    JSON.stringify({
+      startUrl: START,
+      region: "us-east-1",
+      accessToken: "old-access-token",
+      expiresAt: "2025-12-31T23:00:00Z",
+      clientId: "client",
+      clientSecret: "client-secret",
+      refreshToken,
+      registrationExpiresAt: "2026-03-01T00:00:00Z",
+    });
+  await using home = await tempHome({
+    ".aws/config": CONFIG,
+    [cache]: stale(SECRETS.refreshToken),
+  });
+  const env = { AWS_ENDPOINT_URL_SSO: fake.url, AWS_ENDPOINT_URL_SSO_OIDC: fake.url };
+  const credentials = await fromProfile({
+    profile: "modern",
+    host: testHost(env, home.dir, fake),
+  })();
+  assertEquals(credentials.accessKeyId, "ASIAROLE1");
+  assertEquals(fake.received.map((r) => `${r.method} ${r.path.split("?")[0]}`), [
+    "POST /token",
+    "GET /federation/credentials",
+  ]);
+  assertEquals(JSON.parse(fake.received[0].body), {
+    clientId: "client",
+    clientSecret: "client-secret",
+    grantType: "refresh_token",
+    refreshToken: SECRETS.refreshToken,
+  });
+  assertEquals(fake.received[1].headers.get("x-amz-sso_bearer_token"), SECRETS.ssoToken);
+  const written = JSON.parse(await Deno.readTextFile(`${home.dir}/${cache}`));
+  assertEquals([written.accessToken, written.refreshToken, written.expiresAt, written.clientId], [
+    SECRETS.ssoToken,
+    "refresh-token-2",
+    "2026-01-01T01:00:00Z",
+    "client",
+  ]);
+  // A refresh token the service refuses: the expired token is the error, with the login hint.
+  await home.write(cache, stale("revoked"));
+  const error = await fromProfile({ profile: "modern", host: testHost(env, home.dir, fake) })()
+    .catch((e) => e);
+  assertInstanceOf(error, CredentialsError);
+  assertEquals(error.code, "ExpiredToken");
+  assertEquals(error.message.endsWith("run `aws sso login --sso-session work`"), true);
+  assertEquals(secretsIn(Deno.inspect(error, { depth: 10 })), []);
 });
