@@ -529,3 +529,40 @@ Deno.test("bad input is a ValidationError naming the field, and never shows the 
     assertEquals(error.message.includes(SECRET), false);
   }
 });
+
+Deno.test("the pure path derives the key once per (secret, day, region, service) and keeps it as HMAC state", async () => {
+  // Deriving starts by UTF-8 encoding "AWS4" + secret; nothing else on the pure path calls encode().
+  const encode = TextEncoder.prototype.encode;
+  let derivations = 0;
+  TextEncoder.prototype.encode = function (this: TextEncoder, input?: string) {
+    if (input?.startsWith("AWS4")) derivations++;
+    return encode.call(this, input);
+  };
+  try {
+    const options: SignOptions = {
+      ...base,
+      credentials: { accessKeyId: "AKID", secretAccessKey: crypto.randomUUID() },
+      hashing: "js",
+    };
+    const request = { method: "POST", url: URL_, body: "{}" };
+    const first = await signRequest(request, options);
+    assertEquals(derivations, 1);
+    for (let i = 0; i < 5; i++) {
+      assertEquals(
+        (await signRequest(request, options)).headers.authorization,
+        first.headers.authorization,
+      );
+    }
+    assertEquals(derivations, 1);
+    await signRequest(request, { ...options, region: "eu-west-1" });
+    await signRequest(request, { ...options, service: "sts" });
+    await signRequest(request, { ...options, date: new Date("2015-08-31T00:00:00Z") });
+    await signRequest(request, {
+      ...options,
+      credentials: { accessKeyId: "AKID", secretAccessKey: "other" },
+    });
+    assertEquals(derivations, 5);
+  } finally {
+    TextEncoder.prototype.encode = encode;
+  }
+});
