@@ -167,8 +167,9 @@ async function sign(
     fail("request.body", "must be a string or a Uint8Array", body);
   }
   const date = options.date ?? new Date();
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    fail("options.date", "must be a valid Date", date);
+  // x-amz-date has four digits for the year; before 1970 no AWS key existed.
+  if (!(date instanceof Date) || !(date.getTime() >= 0 && date.getTime() < 253402300800000)) {
+    fail("options.date", "must be a valid Date", date, "1970 to 9999");
   }
   const mode = options.hashing ?? "auto";
   if (mode !== "auto" && mode !== "js" && mode !== "webcrypto") {

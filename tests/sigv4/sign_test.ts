@@ -470,6 +470,14 @@ Deno.test("bad input is a ValidationError naming the field, and never shows the 
       () => signRequest({ method: "GET", url: URL_ }, { ...base, date: new Date(NaN) }),
     ],
     [
+      "options.date",
+      () => signRequest({ method: "GET", url: URL_ }, { ...base, date: new Date("+010000-01-01") }),
+    ],
+    [
+      "options.date",
+      () => signRequest({ method: "GET", url: URL_ }, { ...base, date: new Date(-1) }),
+    ],
+    [
       "options.hashing",
       () => signRequest({ method: "GET", url: URL_ }, { ...base, hashing: "md5" as Hashing }),
     ],
