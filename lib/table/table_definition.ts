@@ -126,6 +126,13 @@ export function createTableInput(definition: TableDefinition): CreateTableInput 
     }));
   }
   const lsis = definition.localIndexes ?? [];
+  if (lsis.length && !definition.sortKey) {
+    throw new ValidationError("local indexes need a table with a sort key", {
+      path: "localIndexes",
+      found: "no sortKey",
+      allowed: "a sortKey on the table",
+    });
+  }
   if (lsis.length) {
     input.LocalSecondaryIndexes = lsis.map((l, i) => ({
       IndexName: checkName(l.name, `localIndexes[${i}].name`),
