@@ -21,6 +21,16 @@ Deno.test("crc32 matches the published check values", () => {
   assertEquals(crc32(new Uint8Array(32)), 0x190a55ad);
 });
 
+Deno.test("crc32 equals the bitwise reference at every length around the 8-byte steps", () => {
+  const bytes = Uint8Array.from({ length: 80 }, (_, i) => (i * 167 + 13) & 0xff);
+  for (let n = 0; n <= bytes.length; n++) {
+    for (const offset of [0, 1, 3]) {
+      const slice = bytes.subarray(offset, Math.min(bytes.length, offset + n));
+      assertEquals(crc32(slice), bitwise(slice), `length ${slice.length} at ${offset}`);
+    }
+  }
+});
+
 Deno.test("crc32 equals the bitwise reference on any bytes", () => {
   fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => {
     assertEquals(crc32(bytes), bitwise(bytes));
