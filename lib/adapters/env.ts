@@ -17,40 +17,50 @@ const AWS_NAMES = [
 ];
 
 /**
- * The environment variables of this process: `Deno.env` in Deno (with only `--allow-env=NAME,...`, the
- * AWS variables it may read), `process.env` in Node and Bun, `{}` where neither exists.
+ * The environment variables of this process: `Deno.env` in Deno, `process.env` in Node and Bun, `{}` where
+ * neither exists. With `names`, only those are read, which is what a per-request caller wants: copying a
+ * whole environment costs tens of microseconds, one variable well under one. Without `names`, in Deno
+ * allowed only some variables (`--allow-env=NAME,...`), the AWS variables it may read.
  *
- * @returns A fresh record of the variables.
+ * @param names The variables to read; omitted, all of them.
+ * @returns A fresh record of the variables (a name that is not set is absent or `undefined`).
  * @example
  * ```ts
  * import { readEnv } from "./env.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(typeof readEnv(), "object");
+ * assert.deepEqual(Object.keys(readEnv(["PATH"])), ["PATH"]);
  * ```
  */
-export function readEnv(): Record<string, string | undefined> {
-  if (typeof Deno !== "undefined" && typeof Deno.env?.toObject === "function") {
-    try {
-      return Deno.env.toObject();
-    } catch {
-      const env: Record<string, string | undefined> = {};
-      for (const name of AWS_NAMES) {
-        try {
-          env[name] = Deno.env.get(name);
-        } catch {
-          // not permitted: leave it unset
-        }
+export function readEnv(names?: readonly string[]): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
+  if (typeof Deno !== "undefined" && typeof Deno.env?.get === "function") {
+    if (!names) {
+      try {
+        return Deno.env.toObject();
+      } catch {
+        names = AWS_NAMES;
       }
-      return env;
     }
+    for (const name of names) {
+      try {
+        env[name] = Deno.env.get(name);
+      } catch {
+        // not permitted: leave it unset
+      }
+    }
+    return env;
   }
   const process: unknown = Reflect.get(globalThis, "process");
-  const env: unknown = typeof process === "object" && process !== null
+  const vars: unknown = typeof process === "object" && process !== null
     ? Reflect.get(process, "env")
     : undefined;
-  if (typeof env !== "object" || env === null) return {};
-  const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(env)) if (typeof value === "string") out[name] = value;
-  return out;
+  if (typeof vars !== "object" || vars === null) return env;
+  for (const name of names ?? Object.keys(vars)) {
+    const value: unknown = Reflect.get(vars, name);
+    if (typeof value === "string") env[name] = value;
+    else if (names) env[name] = undefined;
+  }
+  return env;
 }

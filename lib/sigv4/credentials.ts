@@ -145,11 +145,21 @@ export function staticCredentials(credentials: Credentials): CredentialsProvider
   return () => Promise.resolve(fixed);
 }
 
+let adapter: Promise<typeof import("../adapters/env.ts")> | undefined;
+
 async function environment(
   env: Record<string, string | undefined> | undefined,
+  names: readonly string[],
 ): Promise<Record<string, string | undefined>> {
-  return env ?? (await import("../adapters/env.ts")).readEnv();
+  return env ?? (await (adapter ??= import("../adapters/env.ts"))).readEnv(names);
 }
+
+const CREDENTIAL_NAMES = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_CREDENTIAL_EXPIRATION",
+];
 
 /**
  * A provider reading `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` and
@@ -168,23 +178,30 @@ async function environment(
  * ```
  */
 export function fromEnv(env?: Record<string, string | undefined>): CredentialsProvider {
+  let last: Credentials | undefined;
+  let lastKey: string | undefined;
   return async () => {
-    const e = await environment(env);
-    for (const name of ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"]) {
+    const e = await environment(env, CREDENTIAL_NAMES);
+    for (const name of CREDENTIAL_NAMES.slice(0, 2)) {
       if (!e[name]) throw new DynafetchError(`environment: ${name} is not set`);
     }
+    // The same values as last time give the same object: called per request, this allocates nothing.
+    const key = CREDENTIAL_NAMES.map((name) => e[name] ?? "").join("\n");
+    if (key === lastKey) return last!;
     const expiration = e.AWS_CREDENTIAL_EXPIRATION
       ? new Date(e.AWS_CREDENTIAL_EXPIRATION)
       : undefined;
     if (expiration && Number.isNaN(expiration.getTime())) {
       throw new DynafetchError("environment: AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 date");
     }
-    return createCredentials({
+    last = createCredentials({
       accessKeyId: e.AWS_ACCESS_KEY_ID!,
       secretAccessKey: e.AWS_SECRET_ACCESS_KEY!,
       ...(e.AWS_SESSION_TOKEN ? { sessionToken: e.AWS_SESSION_TOKEN } : {}),
       ...(expiration ? { expiration } : {}),
     });
+    lastKey = key;
+    return last;
   };
 }
 
@@ -204,7 +221,7 @@ export function fromEnv(env?: Record<string, string | undefined>): CredentialsPr
 export async function regionFromEnv(
   env?: Record<string, string | undefined>,
 ): Promise<string | undefined> {
-  const e = await environment(env);
+  const e = await environment(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
   return e.AWS_REGION || e.AWS_DEFAULT_REGION || undefined;
 }
 

@@ -46,6 +46,18 @@ async function child(flags: string[], env: Record<string, string>): Promise<unkn
   }
 }
 
+Deno.test("readEnv(names) reads only those names", () => {
+  Deno.env.set("DYNAFETCH_ENV_TEST", "x");
+  try {
+    assertEquals(readEnv(["DYNAFETCH_ENV_TEST", "DYNAFETCH_UNSET_TEST"]), {
+      DYNAFETCH_ENV_TEST: "x",
+      DYNAFETCH_UNSET_TEST: undefined,
+    });
+  } finally {
+    Deno.env.delete("DYNAFETCH_ENV_TEST");
+  }
+});
+
 Deno.test("readEnv with --allow-env limited to the AWS names reads those one by one", async () => {
   const env = { AWS_ACCESS_KEY_ID: "AKID", AWS_REGION: "eu-west-1", OTHER: "x" };
   const limited = await child(["--allow-env=AWS_ACCESS_KEY_ID,AWS_REGION"], env);
@@ -66,7 +78,8 @@ Deno.test("readEnv reads process.env in Node", async () => {
     await Deno.writeTextFile(`${dir}/env.mjs`, code);
     await Deno.writeTextFile(
       `${dir}/main.mjs`,
-      `import { readEnv } from "./env.mjs"; console.log(JSON.stringify(readEnv()));`,
+      `import { readEnv } from "./env.mjs";
+console.log(JSON.stringify({ all: readEnv(), some: readEnv(["AWS_DEFAULT_REGION", "NOPE"]) }));`,
     );
     const output = await new Deno.Command("node", {
       args: [`${dir}/main.mjs`],
@@ -78,9 +91,10 @@ Deno.test("readEnv reads process.env in Node", async () => {
       clearEnv: true,
       stdout: "piped",
     }).output();
-    const env = JSON.parse(new TextDecoder().decode(output.stdout));
-    assertEquals(env.AWS_SECRET_ACCESS_KEY, "s");
-    assertEquals(env.AWS_DEFAULT_REGION, "us-east-2");
+    const { all, some } = JSON.parse(new TextDecoder().decode(output.stdout));
+    assertEquals(all.AWS_SECRET_ACCESS_KEY, "s");
+    assertEquals(all.AWS_DEFAULT_REGION, "us-east-2");
+    assertEquals(some, { AWS_DEFAULT_REGION: "us-east-2" });
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

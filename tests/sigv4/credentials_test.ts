@@ -122,9 +122,16 @@ Deno.test("fromEnv reads a Workers-style env object", async () => {
   assertEquals(credentials.sessionToken, TOKEN);
   assertEquals(credentials.expiration?.toISOString(), "2030-01-01T00:00:00.000Z");
   for (const text of renderings(credentials)) assertNoSecret(text);
-  // Read at each call, not once.
+  // Read at each call, not once; the same values give the same object (no allocation per request).
+  const provider = fromEnv(env);
+  const first = await provider();
+  assertStrictEquals(await provider(), first);
   env.AWS_ACCESS_KEY_ID = "AKIDOTHER";
-  assertEquals((await fromEnv(env)()).accessKeyId, "AKIDOTHER");
+  const changed = await provider();
+  assertEquals(changed.accessKeyId, "AKIDOTHER");
+  assertEquals(changed === first, false);
+  env.AWS_SESSION_TOKEN = "";
+  assertEquals((await provider()).sessionToken, undefined);
   const noToken = await fromEnv({
     AWS_ACCESS_KEY_ID: "A",
     AWS_SECRET_ACCESS_KEY: "B",
