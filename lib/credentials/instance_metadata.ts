@@ -25,7 +25,8 @@ const rolePath = "/latest/meta-data/iam/security-credentials/";
  * @param options Timeouts (default 1000 ms), attempts (default 1) and effects to inject.
  * @returns A provider refreshed ahead of expiry.
  * @throws {CredentialsNotFoundError} From the provider, when disabled, when nothing answers (not on
- *   EC2), or when the instance has no role.
+ *   EC2), when the token request is refused (IMDS turned off, or only IMDSv1), or when the instance has
+ *   no role.
  * @throws {CredentialsError} From the provider, when the service refuses or answers something else.
  * @example
  * ```ts
@@ -64,9 +65,8 @@ export function fromInstanceMetadata(options: MetadataOptions = {}): Credentials
       }
       throw error;
     }
-    if (token.status !== 200) {
-      throw new CredentialsError(source, `the IMDSv2 token request got HTTP ${token.status}`);
-    }
+    // 403 is IMDS turned off on the instance; 404/405 an IMDSv1-only endpoint, which is not used.
+    if (token.status !== 200) throw skip(`the IMDSv2 token request got HTTP ${token.status}`);
     const headers = { "x-aws-ec2-metadata-token": token.text };
     const role = await call(rolePath, { headers });
     const name = role.text.split("\n")[0].trim();

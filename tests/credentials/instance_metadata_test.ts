@@ -58,12 +58,17 @@ Deno.test("AWS_EC2_METADATA_DISABLED, no role, bad Code, refused token", async (
     CredentialsError,
     "Code Failed",
   );
-  fake.override = { path: "/latest/api/token", status: 403, body: "" };
-  await assertRejects(
-    () => fromInstanceMetadata({ host: testHost(env, undefined, fake) })(),
-    CredentialsError,
-    "the IMDSv2 token request got HTTP 403",
-  );
+  const before = fake.received.length;
+  for (const status of [403, 404, 405]) {
+    fake.override = { path: "/latest/api/token", status, body: "" };
+    await assertRejects(
+      () => fromInstanceMetadata({ host: testHost(env, undefined, fake) })(),
+      CredentialsNotFoundError,
+      `instance metadata: the IMDSv2 token request got HTTP ${status}`,
+    );
+  }
+  // IMDSv1 is never tried: after each refused token request, nothing else was sent.
+  assertEquals(fake.received.slice(before).map((r) => r.method), ["PUT", "PUT", "PUT"]);
 });
 
 Deno.test("timeouts are short and attempts bounded; nothing answering means 'not found'", async () => {
