@@ -160,7 +160,11 @@ async function attemptOnce(
   signal: AbortSignal | undefined,
   timeoutMs: number,
 ): Promise<Record<string, unknown>> {
-  const credentials = await config.credentials(refresh);
+  const pending = config.credentials(refresh);
+  // A provider may go to the network (IMDS, STS): the caller's signal need not wait for it.
+  const credentials = signal && pending instanceof Promise
+    ? await abortable(pending, signal)
+    : await pending;
   signal?.throwIfAborted();
   const { headers } = await signRequest(
     {
@@ -240,6 +244,15 @@ async function attemptOnce(
     }
   }
   return parseResponse(status, decoder.decode(bytes), requestId);
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  let stop = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(signal.reason);
+    signal.addEventListener("abort", stop, { once: true });
+  });
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener("abort", stop));
 }
 
 function redact(headers: Record<string, string>): Record<string, string> {

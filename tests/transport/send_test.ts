@@ -248,6 +248,22 @@ Deno.test("aborting during a backoff wait rejects with the reason", async () => 
   assertEquals(seen.length, 1);
 });
 
+Deno.test("aborting while the credentials provider works rejects at once", async () => {
+  const controller = new AbortController();
+  let release = () => {};
+  const { config, counters, seen } = setup([{}], {
+    credentials: () =>
+      new Promise((resolve) => {
+        release = () => resolve({ accessKeyId: "A", secretAccessKey: "s" });
+      }),
+  });
+  const pending = send(config, counters, "GetItem", GET, { signal: controller.signal });
+  setTimeout(() => controller.abort(new Error("no wait")), 1);
+  await assertRejects(() => pending, Error, "no wait");
+  release();
+  assertEquals(seen.length, 0);
+});
+
 Deno.test("an expired token refreshes the credentials and retries once", async () => {
   const calls: (boolean | undefined)[] = [];
   const credentials = (force: boolean) => {
