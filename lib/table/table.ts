@@ -598,6 +598,13 @@ export class Table<T extends object = Record<string, unknown>> {
         });
       }
     }
+    if (startKey && segments > 1) {
+      throw new ValidationError("startKey with segments", {
+        path: "startKey",
+        found: `${segments} segments`,
+        allowed: "a cursor of a parallel scan, or one segment",
+      });
+    }
     if (startKey && cursor !== undefined) {
       throw new ValidationError("startKey and cursor both given", {
         path: "cursor",

@@ -140,6 +140,7 @@ Deno.test("parallel scan: segments merge to every item once; maxResults and curs
   assertEquals(sorted(got), sorted(all.filter((r) => r.m3)));
   assertThrows(() => rows.scan({ segments: 2, maxResults: 5, projection: ["g"] }), ValidationError);
   assertThrows(() => rows.scan({ segments: 0 }), ValidationError);
+  assertThrows(() => rows.scan({ segments: 2, startKey: { g: "g0", n: 1 } }), ValidationError);
   assertThrows(() => rows.scan({ limit: 1.5 }), ValidationError);
 });
 
