@@ -31,9 +31,15 @@ const log = (message: string) =>
   console.log(`${((performance.now() - started) / 1000).toFixed(2).padStart(6)}s  ${message}`);
 
 const local = useAws ? undefined : await startLocalDynamo();
-const db = local
-  ? local.client()
-  : new DynamoDB({ region, endpoint, allowHttp: endpoint !== undefined });
+const db = local ? local.client() : new DynamoDB({
+  region,
+  endpoint,
+  allowHttp: endpoint !== undefined,
+  // A local server (DynamoDB Local, dynalite) takes any key; real AWS gets the environment's.
+  credentials: endpoint !== undefined && env("AWS_ACCESS_KEY_ID") === undefined
+    ? { accessKeyId: "local", secretAccessKey: "local" }
+    : undefined,
+});
 log(local ? `embedded dynalite at ${local.endpoint}` : `DynamoDB at ${endpoint ?? region}`);
 
 const TableName = `dynafetch-demo-${crypto.randomUUID().slice(0, 8)}`;
