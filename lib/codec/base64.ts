@@ -16,6 +16,10 @@ function code(text: string, i: number): number {
   return x < 128 ? CODES[x] : 64;
 }
 
+// Every pair of base64 digits (12 bits), so encoding does one lookup per 12 bits.
+const PAIRS: string[] = [];
+for (let i = 0; i < 4096; i++) PAIRS.push(ALPHABET[i >> 6] + ALPHABET[i & 63]);
+
 /**
  * Encodes bytes as base64 with padding.
  *
@@ -23,11 +27,18 @@ function code(text: string, i: number): number {
  * @returns The base64 text.
  */
 export function encodeBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + 0x8000)));
+  let out = "";
+  const n = bytes.length - 2;
+  let i = 0;
+  for (; i < n; i += 3) {
+    const v = bytes[i] << 16 | bytes[i + 1] << 8 | bytes[i + 2];
+    out += PAIRS[v >> 12] + PAIRS[v & 4095];
   }
-  return btoa(binary);
+  if (i === n) {
+    const v = bytes[i] << 16 | bytes[i + 1] << 8;
+    out += PAIRS[v >> 12] + ALPHABET[v >> 6 & 63] + "=";
+  } else if (i === n + 1) out += PAIRS[bytes[i] << 4] + "==";
+  return out;
 }
 
 /**

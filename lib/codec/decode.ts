@@ -83,23 +83,31 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+const hasOwn = Object.hasOwn;
+
+// for-in with `m[k]` is V8's fastest way through an object's keys; hasOwn skips keys a polluted
+// Object.prototype would add.
 function decodeFields(m: Record<string, unknown>, c: Ctx, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(m);
   let key = "";
   try {
-    for (let i = 0; i < keys.length; i++) {
-      key = keys[i];
-      const value = decodeValue(m[key], c, depth);
+    for (const k in m) {
+      if (!hasOwn(m, k)) continue;
+      key = k;
+      const value = decodeValue(m[k], c, depth);
       // Assigning "__proto__" would set the prototype instead of adding the attribute.
-      if (key === "__proto__") {
-        Object.defineProperty(out, key, {
+      if (k === "__proto__") {
+        Object.defineProperty(out, k, {
           value,
           enumerable: true,
           writable: true,
           configurable: true,
         });
-      } else out[key] = value;
+      } else out[k] = value;
     }
   } catch (error) {
     throw within(error, key);
@@ -112,16 +120,29 @@ function wrong(type: string, value: unknown, allowed: string): never {
 }
 
 function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
-  if (!isRecord(av)) return fail("not an AttributeValue", describe(av), AV);
+  if (!isObject(av)) return fail("not an AttributeValue", describe(av), AV);
   let type = "";
+  let v: unknown;
   let count = 0;
   for (const k in av) {
-    if (count++ === 0) type = k;
+    if (count++ === 0) {
+      type = k;
+      v = av[k];
+    }
   }
-  if (count !== 1) {
-    fail("not an AttributeValue", count ? `keys ${Object.keys(av).join(", ")}` : "no keys", AV);
+  if (count !== 1 || Array.isArray(av)) {
+    // The slow path: only own keys count (a polluted Object.prototype adds inherited ones).
+    const own = Object.keys(av);
+    if (own.length !== 1 || Array.isArray(av)) {
+      fail(
+        "not an AttributeValue",
+        Array.isArray(av) ? "an array" : own.length ? `keys ${own.join(", ")}` : "no keys",
+        AV,
+      );
+    }
+    type = own[0];
+    v = av[type];
   }
-  const v = av[type];
   switch (type) {
     case "S":
       if (typeof v !== "string") wrong("S", v, "a string");
@@ -182,8 +203,8 @@ function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
       if (typeof x !== "string") wrong(type, x, "a string");
       let key = x;
       if (type === "NS") {
-        key = normalizeNumber(x);
-        out.add(decodeNumber(key, c));
+        key = isShort(x) ? x : normalizeNumber(x);
+        out.add(decodeCanonical(key, c));
       } else if (type === "BS") out.add(decodeBinary(x));
       if (seen.has(key)) fail("duplicate set element", describe(x), "distinct elements");
       seen.add(key);
@@ -194,10 +215,20 @@ function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
   return out;
 }
 
+/** Whether `s` is a canonical number a JS number holds exactly (at most 15 characters). */
+function isShort(s: string): boolean {
+  return s.length <= 15 && s !== "-0" && SHORT.test(s);
+}
+
 function decodeNumber(s: string, c: Ctx): unknown {
+  if (c.n === 0 && isShort(s)) return +s;
+  return decodeCanonical(normalizeNumber(s), c);
+}
+
+/** Decodes a canonical number string as the `numbers` mode says. */
+function decodeCanonical(t: string, c: Ctx): unknown {
   const mode = c.n;
-  if (mode === 0 && s.length <= 15 && s !== "-0" && SHORT.test(s)) return +s;
-  const t = normalizeNumber(s);
+  if (mode === 0 && t.length <= 15) return +t;
   switch (mode) {
     case 2:
       return +t;
