@@ -166,6 +166,7 @@ export class DynamoDB {
    * @throws {ValidationError} For a bad region, endpoint or number option.
    */
   constructor(options: DynamoDBOptions = {}) {
+    if (!installed) install();
     this.#options = options;
     for (const [key, min] of [["maxAttempts", 1], ["timeoutMs", 0], ["retryBaseMs", 0]] as const) {
       const value = options[key];
@@ -256,12 +257,18 @@ export class DynamoDB {
   }
 }
 
-for (const { name, method } of OPERATIONS) {
-  Reflect.set(
-    DynamoDB.prototype,
-    method,
-    function (this: DynamoDB, input: object = {}, call?: CallOptions) {
-      return this.request(name, input, call);
-    },
-  );
+// Installs one method per operation on first construction rather than at import, so that importing the
+// package without using the client leaves no side effect and bundlers can drop the client.
+function install(): void {
+  installed = true;
+  for (const { name, method } of OPERATIONS) {
+    Reflect.set(
+      DynamoDB.prototype,
+      method,
+      function (this: DynamoDB, input: object = {}, call?: CallOptions) {
+        return this.request(name, input, call);
+      },
+    );
+  }
 }
+let installed = false;

@@ -117,7 +117,11 @@ const TABLE = "BatchExecuteStatement Statements,BatchGetItem RequestItems," +
  * assert.deepEqual(put, { name: "PutItem", method: "putItem", required: ["TableName", "Item"] });
  * ```
  */
-export const OPERATIONS: readonly OperationDescriptor[] = TABLE.split(",").map((entry) => {
-  const [name, ...required] = entry.split(" ");
-  return { name, method: name[0].toLowerCase() + name.slice(1), required };
-});
+export const OPERATIONS: readonly OperationDescriptor[] = /* @__PURE__ */ parse(TABLE);
+
+function parse(table: string): OperationDescriptor[] {
+  return table.split(",").map((entry) => {
+    const [name, ...required] = entry.split(" ");
+    return { name, method: name[0].toLowerCase() + name.slice(1), required };
+  });
+}

@@ -80,9 +80,9 @@ export type TransportConfig = {
 export type TransportCounters = { throughputExceededEvents: number };
 
 const CONTENT_TYPE = "application/x-amz-json-1.0";
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 const REDACTED = "[redacted]";
-const SETTLED = new Error("attempt settled");
+const SETTLED = /* @__PURE__ */ new Error("attempt settled");
 
 /**
  * Sends `operation` with `input` and returns its output, retrying throttling, 5xx, network, timeout and
