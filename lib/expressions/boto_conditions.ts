@@ -59,9 +59,8 @@ const METHODS = {
   BETWEEN: "between",
 } as const;
 
-function boto(operator: BotoOperator, values: unknown[]): BotoCondition {
-  return mark({ kind: "boto", operator, values: Object.freeze(values) });
-}
+const make = (operator: BotoOperator) => (...values: unknown[]): BotoCondition =>
+  mark({ kind: "boto", operator, values: Object.freeze(values) });
 
 /**
  * boto's `EQ`: the attribute equals `value`.
@@ -77,9 +76,7 @@ function boto(operator: BotoOperator, values: unknown[]): BotoCondition {
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: EQ(1) }) }).FilterExpression, "#n0 = :v0");
  * ```
  */
-export function EQ(value: unknown): BotoCondition {
-  return boto("EQ", [value]);
-}
+export const EQ: (value: unknown) => BotoCondition = make("EQ");
 
 /**
  * boto's `NE`: the attribute differs from `value`.
@@ -95,9 +92,7 @@ export function EQ(value: unknown): BotoCondition {
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: NE(1) }) }).FilterExpression, "#n0 <> :v0");
  * ```
  */
-export function NE(value: unknown): BotoCondition {
-  return boto("NE", [value]);
-}
+export const NE: (value: unknown) => BotoCondition = make("NE");
 
 /**
  * boto's `LE`: the attribute is at most `value`.
@@ -113,9 +108,7 @@ export function NE(value: unknown): BotoCondition {
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LE(1) }) }).FilterExpression, "#n0 <= :v0");
  * ```
  */
-export function LE(value: unknown): BotoCondition {
-  return boto("LE", [value]);
-}
+export const LE: (value: unknown) => BotoCondition = make("LE");
 
 /**
  * boto's `LT`: the attribute is less than `value`.
@@ -131,9 +124,7 @@ export function LE(value: unknown): BotoCondition {
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LT(1) }) }).FilterExpression, "#n0 < :v0");
  * ```
  */
-export function LT(value: unknown): BotoCondition {
-  return boto("LT", [value]);
-}
+export const LT: (value: unknown) => BotoCondition = make("LT");
 
 /**
  * boto's `GE`: the attribute is at least `value`.
@@ -149,9 +140,7 @@ export function LT(value: unknown): BotoCondition {
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GE(1) }) }).FilterExpression, "#n0 >= :v0");
  * ```
  */
-export function GE(value: unknown): BotoCondition {
-  return boto("GE", [value]);
-}
+export const GE: (value: unknown) => BotoCondition = make("GE");
 
 /**
  * boto's `GT`: the attribute is greater than `value`.
@@ -167,9 +156,7 @@ export function GE(value: unknown): BotoCondition {
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GT(1) }) }).FilterExpression, "#n0 > :v0");
  * ```
  */
-export function GT(value: unknown): BotoCondition {
-  return boto("GT", [value]);
-}
+export const GT: (value: unknown) => BotoCondition = make("GT");
 
 /**
  * boto's `NULL`: the attribute does not exist.
@@ -185,9 +172,7 @@ export function GT(value: unknown): BotoCondition {
  * assert.equal(out.FilterExpression, "attribute_not_exists(#n0)");
  * ```
  */
-export function NULL(): BotoCondition {
-  return boto("NULL", []);
-}
+export const NULL: () => BotoCondition = make("NULL");
 
 /**
  * boto's `NOT_NULL`: the attribute exists.
@@ -203,9 +188,7 @@ export function NULL(): BotoCondition {
  * assert.equal(out.FilterExpression, "attribute_exists(#n0)");
  * ```
  */
-export function NOT_NULL(): BotoCondition {
-  return boto("NOT_NULL", []);
-}
+export const NOT_NULL: () => BotoCondition = make("NOT_NULL");
 
 /**
  * boto's `CONTAINS`: the attribute holds `value` (a substring, or a set or list element).
@@ -222,9 +205,7 @@ export function NOT_NULL(): BotoCondition {
  * assert.equal(out.FilterExpression, "contains(#n0, :v0)");
  * ```
  */
-export function CONTAINS(value: unknown): BotoCondition {
-  return boto("CONTAINS", [value]);
-}
+export const CONTAINS: (value: unknown) => BotoCondition = make("CONTAINS");
 
 /**
  * boto's `NOT_CONTAINS`: the attribute does not hold `value`.
@@ -241,9 +222,7 @@ export function CONTAINS(value: unknown): BotoCondition {
  * assert.equal(out.FilterExpression, "NOT contains(#n0, :v0)");
  * ```
  */
-export function NOT_CONTAINS(value: unknown): BotoCondition {
-  return boto("NOT_CONTAINS", [value]);
-}
+export const NOT_CONTAINS: (value: unknown) => BotoCondition = make("NOT_CONTAINS");
 
 /**
  * boto's `BEGINS_WITH`: the attribute starts with `prefix`.
@@ -260,9 +239,7 @@ export function NOT_CONTAINS(value: unknown): BotoCondition {
  * assert.equal(out.FilterExpression, "begins_with(#n0, :v0)");
  * ```
  */
-export function BEGINS_WITH(prefix: unknown): BotoCondition {
-  return boto("BEGINS_WITH", [prefix]);
-}
+export const BEGINS_WITH: (prefix: unknown) => BotoCondition = make("BEGINS_WITH");
 
 /**
  * boto's `IN`: the attribute equals one of `values` (1 to 100 of them).
@@ -280,7 +257,7 @@ export function BEGINS_WITH(prefix: unknown): BotoCondition {
  * ```
  */
 export function IN(values: readonly unknown[]): BotoCondition {
-  return boto("IN", [...values]);
+  return make("IN")(...values);
 }
 
 /**
@@ -299,9 +276,7 @@ export function IN(values: readonly unknown[]): BotoCondition {
  * assert.equal(out.FilterExpression, "#n0 BETWEEN :v0 AND :v1");
  * ```
  */
-export function BETWEEN(low: unknown, high: unknown): BotoCondition {
-  return boto("BETWEEN", [low, high]);
-}
+export const BETWEEN: (low: unknown, high: unknown) => BotoCondition = make("BETWEEN");
 
 function toCondition(name: string, value: unknown): Condition {
   const a = Attr([name]);

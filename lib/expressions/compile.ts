@@ -8,7 +8,7 @@
  */
 import { type AttributeMap, type AttributeValue, type CodecOptions, encode } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
-import { fail, formatPath, kindOf } from "./_node.ts";
+import { fail, formatPath, kindOf, nodeOf } from "./_node.ts";
 import { compareValues } from "./_order.ts";
 import type { Condition } from "./condition.ts";
 import type { AttributePath, PathInput } from "./path.ts";
@@ -51,52 +51,43 @@ const KEY_OPS = ["=", "<", "<=", ">", ">=", "BETWEEN", "begins_with"];
 const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, NOT: 4 };
 const MAX = 4096;
 
-const isCondition = (x: unknown): x is Condition => kindOf(x) === "condition";
-const refPath = (x: unknown): AttributePath | undefined =>
-  typeof x === "object" && x && "path" in x && Array.isArray(x.path) ? x.path : undefined;
+const isCondition = (x: unknown): x is Condition => kindOf(x) == "condition";
 
 // Equal AttributeValues (maps in any key order, sets in any element order) serialize equally.
-function canonical(av: AttributeValue): string {
-  return JSON.stringify(
+const canonical = (av: AttributeValue): string =>
+  JSON.stringify(
     av,
     (key, value) =>
-      Array.isArray(value) && (key === "SS" || key === "NS" || key === "BS")
+      key == "M"
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : 1))
+        : /^[SNB]S$/.test(key) && Array.isArray(value)
         ? [...value].sort()
-        : key === "M"
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))
         : value,
   );
-}
 
+// A key condition is `pk = v` or `pk = v AND <sort key comparison>`, each on a top-level attribute.
 function checkKeyCondition(c: Condition): void {
-  const parts = c.op === "AND" ? c.args : [c];
-  const seen: string[] = [];
-  let equalities = 0;
-  for (const part of parts) {
-    const p = isCondition(part) ? part : undefined;
-    const ref = p && refPath(p.args[0]);
-    const name = kindOf(p?.args[0]) === "path" && ref?.length === 1 ? String(ref[0]) : undefined;
-    if (
-      !p || !KEY_OPS.includes(p.op) || name === undefined || seen.includes(name) ||
-      p.args.slice(1).some((a) => kindOf(a) !== undefined)
-    ) {
-      return fail(
+  const parts = c.op == "AND" ? c.args : [c];
+  const names = parts.map((part) => {
+    const n = isCondition(part) ? part : undefined, ref = nodeOf(n?.args[0]);
+    return n && KEY_OPS.includes(n.op) && ref?.kind == "path" && ref.path?.length == 1 &&
+        !n.args.slice(1).some(nodeOf)
+      ? ref.path[0]
+      : fail(
         "invalid key condition",
-        name ?? "",
-        p ? p.op : typeof part,
-        "= on the partition key, AND one of =, <, <=, >, >=, BETWEEN, begins_with on the sort key, " +
-          "each comparing a top-level attribute with a value",
+        "",
+        n?.op ?? typeof part,
+        "comparisons of a key with a value",
       );
-    }
-    seen.push(name);
-    if (p.op === "=") equalities++;
-  }
-  if (parts.length > 2 || !equalities) {
+  });
+  if (
+    names.length > 2 || names[0] === names[1] || !parts.some((p) => isCondition(p) && p.op == "=")
+  ) {
     fail(
       "invalid key condition",
       "",
-      `${parts.length} conditions`,
-      "= on the partition key and at most one sort key condition",
+      names.join(", "),
+      "partition key = v [AND one sort key condition]",
     );
   }
 }
@@ -148,9 +139,8 @@ export function compileExpressions(
     return id;
   };
   const path = (p: AttributePath): string =>
-    p.map((e, i) => typeof e === "number" ? `[${e}]` : (i ? "." : "") + name(e)).join("");
+    p.map((e, i) => typeof e == "number" ? `[${e}]` : (i ? "." : "") + name(e)).join("");
   const encoded = (v: unknown): AttributeValue => {
-    if (kindOf(v) !== undefined) fail("not a value here", where, kindOf(v), "a value");
     try {
       return encode(v, codecOptions);
     } catch (error) {
@@ -164,80 +154,65 @@ export function compileExpressions(
     if (!id) valueIds.set(key, id = `:v${valueIds.size}`), values[id] = av;
     return id;
   };
-  const args = (x: unknown): readonly unknown[] =>
-    typeof x === "object" && x && "args" in x && Array.isArray(x.args) ? x.args : [];
+  // A path, size(path), a SET function or + and -, or a value.
   const operand = (x: unknown): string => {
-    const kind = kindOf(x), p = refPath(x);
-    if (p && kind === "path") return path(p);
-    if (p && kind === "size") return `size(${path(p)})`;
-    if (kind === "if_not_exists" || kind === "list_append") {
-      return `${kind}(${args(x).map(operand).join(", ")})`;
-    }
-    if (kind === "+" || kind === "-") return args(x).map(operand).join(` ${kind} `);
-    return value(x);
+    const n = nodeOf(x);
+    if (!n) return value(x);
+    const k = n.kind, args = n.args?.map(operand).join(k == "+" || k == "-" ? ` ${k} ` : ", ");
+    return n.path
+      ? k == "size" ? `size(${path(n.path)})` : path(n.path)
+      : k == "+" || k == "-"
+      ? args ?? ""
+      : k == "if_not_exists" || k == "list_append"
+      ? `${k}(${args})`
+      : fail("not a value here", where, k, "a value");
   };
   const condition = (c: unknown): string => {
-    if (!isCondition(c)) {
-      return fail(
-        "not a condition",
-        where,
-        typeof c,
-        "a condition from Attr, Key, size, and, or, not",
-      );
-    }
-    const [a, b, h] = c.args;
-    const p = refPath(a);
+    if (!isCondition(c)) return fail("not a condition", where, typeof c, "a condition");
+    const [a, b, h] = c.args, op = c.op, p = nodeOf(a)?.path;
     if (p) where = formatPath(p);
-    switch (c.op) {
-      case "AND":
-      case "OR":
-      case "NOT":
-        return c.args.map((sub) => {
-          const text = condition(sub);
-          // NOT NOT x does not parse everywhere: a NOT under NOT gets parentheses too.
-          return (isCondition(sub) && PRECEDENCE[sub.op] || 9) <
-              (c.op === "NOT" ? 5 : PRECEDENCE[c.op])
-            ? `(${text})`
-            : text;
-        }).join(` ${c.op} `).replace(/^/, c.op === "NOT" ? "NOT " : "");
-      case "BETWEEN": {
-        const low = encoded(b), high = encoded(h);
-        if ((compareValues(low, high) ?? 0) > 0) {
-          fail(
-            "BETWEEN bounds out of order",
-            where,
-            `${JSON.stringify(low)} > ${JSON.stringify(high)}`,
-            "low <= high",
-          );
-        }
-        return `${operand(a)} BETWEEN ${value(b, low)} AND ${value(h, high)}`;
-      }
-      case "IN":
-        return `${operand(a)} IN (${c.args.slice(1).map(operand).join(", ")})`;
-      case "attribute_exists":
-      case "attribute_not_exists":
-      case "attribute_type":
-      case "begins_with":
-      case "contains":
-        return `${c.op}(${c.args.map(operand).join(", ")})`;
-      default:
-        return `${operand(a)} ${c.op} ${operand(b)}`;
+    if (op == "AND" || op == "OR" || op == "NOT") {
+      // NOT NOT x does not parse everywhere: a NOT under NOT gets parentheses too.
+      return (op == "NOT" ? "NOT " : "") + c.args.map((sub) => {
+        const text = condition(sub);
+        return (isCondition(sub) && PRECEDENCE[sub.op] || 9) < (op == "NOT" ? 5 : PRECEDENCE[op])
+          ? `(${text})`
+          : text;
+      }).join(` ${op} `);
     }
+    if (op == "BETWEEN") {
+      const low = encoded(b), high = encoded(h);
+      if ((compareValues(low, high) ?? 0) > 0) {
+        fail(
+          "BETWEEN bounds out of order",
+          where,
+          `${canonical(low)} > ${canonical(high)}`,
+          "low <= high",
+        );
+      }
+      return `${operand(a)} BETWEEN ${value(b, low)} AND ${value(h, high)}`;
+    }
+    const args = c.args.map(operand);
+    return op == "IN"
+      ? `${args[0]} IN (${args.slice(1).join(", ")})`
+      : /^[a-z]/.test(op)
+      ? `${op}(${args.join(", ")})`
+      : `${args[0]} ${op} ${args[1]}`;
   };
   const updateText = (u: UpdateBuilder): string =>
-    (["SET", "REMOVE", "ADD", "DELETE"] as const).map((clause) => {
-      const items = u.actions.filter((a) => a.action === clause).map((a) => {
+    ["SET", "REMOVE", "ADD", "DELETE"].map((clause) => {
+      const items = u.actions.filter((a) => a.action == clause).map((a) => {
         const p = path(a.path);
         where = formatPath(a.path);
-        if (clause === "SET") return `${p} = ${operand(a.value)}`;
-        if (clause === "REMOVE") return p;
-        const av = encoded(a.value);
-        if (!("SS" in av || "NS" in av || "BS" in av || (clause === "ADD" && "N" in av))) {
+        if (clause == "SET") return `${p} = ${operand(a.value)}`;
+        if (clause == "REMOVE") return p;
+        const av = encoded(a.value), type = Object.keys(av)[0];
+        if (!/^[SNB]S$/.test(type) && (clause == "DELETE" || type != "N")) {
           fail(
-            `${clause} takes ${clause === "ADD" ? "a number or " : ""}a set`,
+            `${clause} takes a set${clause == "ADD" ? " or number" : ""}`,
             where,
-            Object.keys(av)[0],
-            clause === "ADD" ? "N, SS, NS, BS" : "SS, NS, BS",
+            type,
+            "SS, NS, BS",
           );
         }
         return `${p} ${value(a.value, av)}`;
@@ -264,7 +239,7 @@ export function compileExpressions(
   if (cond) emit("ConditionExpression", () => condition(cond));
   if (filter) emit("FilterExpression", () => condition(filter));
   if (update) {
-    if (kindOf(update) !== "update") fail("not an update", "update", typeof update, "update()...");
+    if (kindOf(update) != "update") fail("not an update", "update", typeof update, "update()");
     emit("UpdateExpression", () => updateText(update));
   }
   if (projection) {

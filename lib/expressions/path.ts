@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { fail, kindOf } from "./_node.ts";
+import { fail, nodeOf } from "./_node.ts";
 
 /** One step of a document path: an attribute or map key name, or a list index. */
 export type PathElement = string | number;
@@ -29,9 +29,6 @@ export type PathInput = string | AttributePath | {
   readonly kind: "path";
   readonly path: AttributePath;
 };
-
-const ALLOWED = "names joined by '.', each followed by list indexes like [2]; " +
-  "path(...) or an array for names holding '.', '[' or ']'";
 
 /**
  * Makes a path from its elements taken literally, for names that contain dots or brackets.
@@ -52,21 +49,12 @@ const ALLOWED = "names joined by '.', each followed by list indexes like [2]; " 
  * ```
  */
 export function path(...elements: PathElement[]): AttributePath {
-  elements.forEach((e, i) => {
-    if (
-      typeof e === "string"
-        ? !e
-        : i === 0 || typeof e !== "number" || !Number.isSafeInteger(e) || e < 0
-    ) {
-      fail(
-        "invalid path element",
-        "",
-        JSON.stringify(elements),
-        "a non-empty name first, then names and indexes >= 0",
-      );
-    }
-  });
-  if (!elements.length) fail("empty path", "", "[]", "at least one name");
+  if (
+    !elements.length ||
+    elements.some((e, i) =>
+      typeof e == "string" ? !e : i < 1 || !(Number.isSafeInteger(e) && e >= 0)
+    )
+  ) fail("invalid path", "", JSON.stringify(elements), "a name, then names and indexes >= 0");
   return Object.freeze([...elements]);
 }
 
@@ -87,19 +75,22 @@ export function path(...elements: PathElement[]): AttributePath {
  * ```
  */
 export function parsePath(input: PathInput): AttributePath {
-  if (typeof input !== "string") {
-    if (Array.isArray(input)) return path(...input);
-    if (kindOf(input) === "path" && "path" in input) return input.path;
-    return fail("invalid path", "", typeof input, "a string, an array of elements or Attr(...)");
+  if (Array.isArray(input)) return path(...input);
+  if (typeof input != "string") {
+    const p = nodeOf(input)?.path;
+    return p && nodeOf(input)?.kind == "path"
+      ? p
+      : fail("invalid path", "", typeof input, "a path");
   }
-  const out: PathElement[] = [];
-  for (const segment of input.split(".")) {
-    const m = /^([^[\]]+)((?:\[(?:0|[1-9]\d*)\])*)$/.exec(segment);
-    if (!m) {
-      fail(`invalid path segment ${JSON.stringify(segment)}`, "", JSON.stringify(input), ALLOWED);
-    }
-    out.push(m[1]);
-    for (const [index] of m[2].matchAll(/\d+/g)) out.push(Number(index));
-  }
-  return path(...out);
+  return path(
+    ...input.split(".").flatMap((segment) => {
+      const m = /^([^[\]]+)((?:\[(?:0|[1-9]\d*)\])*)$/.exec(segment);
+      return m ? [m[1], ...m[2].slice(1, -1).split("][").filter(Boolean).map(Number)] : fail(
+        "invalid path",
+        "",
+        JSON.stringify(input),
+        "names joined by . with indexes like [2]; path(...) for names holding . [ ]",
+      );
+    }),
+  );
 }

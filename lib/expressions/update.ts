@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { fail, formatPath, kindOf, mark, overlaps } from "./_node.ts";
+import { fail, formatPath, mark, nodeOf, overlaps } from "./_node.ts";
 import { Attr } from "./condition.ts";
 import { type AttributePath, parsePath, type PathInput } from "./path.ts";
 
@@ -65,15 +65,14 @@ function append(
   value?: unknown,
 ): readonly UpdateAction[] {
   const path = parsePath(input);
-  for (const a of actions) {
-    if (overlaps(a.path, path)) {
-      fail(
-        "an update touches the same path twice, or overlapping paths",
-        formatPath(path),
-        `${a.action} ${formatPath(a.path)}`,
-        "each path once, none inside another",
-      );
-    }
+  const other = actions.find((a) => overlaps(a.path, path));
+  if (other) {
+    fail(
+      "path updated twice or overlapping",
+      formatPath(path),
+      formatPath(other.path),
+      "distinct paths",
+    );
   }
   if (action === "SET") checkOperand(value, true, formatPath(path));
   return [
@@ -85,23 +84,12 @@ function append(
 // DynamoDB's grammar: `operand [+|- operand]`, where an operand is a path, a value or a function whose
 // arguments are operands again, so + and - appear only at the top of a SET value.
 function checkOperand(value: unknown, top: boolean, where: string): void {
-  const kind = kindOf(value);
-  if (kind === undefined || kind === "path") return;
-  if (
-    (kind === "+" || kind === "-") && top ||
-    kind === "if_not_exists" || kind === "list_append"
-  ) {
-    if (typeof value === "object" && value && "args" in value && Array.isArray(value.args)) {
-      for (const arg of value.args) checkOperand(arg, false, where);
-      return;
-    }
+  const n = nodeOf(value), k = n?.kind;
+  if (k == "+" || k == "-" ? top : k == "if_not_exists" || k == "list_append") {
+    n?.args?.forEach((a) => checkOperand(a, false, where));
+  } else if (n && k != "path") {
+    fail("invalid SET operand", where, k, "a value, Attr, ifNotExists, listAppend, plus, minus");
   }
-  fail(
-    "invalid SET operand",
-    where,
-    kind,
-    "a value, Attr(...), ifNotExists, listAppend, or plus/minus at the top",
-  );
 }
 
 function builder(actions: readonly UpdateAction[]): UpdateBuilder {

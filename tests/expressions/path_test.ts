@@ -39,7 +39,7 @@ Deno.test("parsePath rejects malformed strings, naming the input", () => {
 
 Deno.test("path checks its elements", () => {
   assertEquals(path("a.b", 0, "c"), ["a.b", 0, "c"]);
-  assertThrows(() => path(), ValidationError, "empty path");
+  assertThrows(() => path(), ValidationError, "invalid path");
   assertThrows(() => path(0), ValidationError);
   assertThrows(() => path("a", ""), ValidationError);
   assertThrows(() => path("a", -1), ValidationError);
