@@ -91,37 +91,52 @@ export function createCredentials(credentials: Credentials): Credentials {
  * ```
  */
 export function checkCredentials(credentials: unknown, path = "credentials"): Credentials {
-  if (typeof credentials !== "object" || credentials === null) {
-    throw new ValidationError("must be an object", {
-      path,
-      found: kind(credentials),
-      allowed: "{ accessKeyId, secretAccessKey, sessionToken? }",
-    });
-  }
-  const c: Partial<Record<keyof Credentials, unknown>> = credentials;
-  for (const field of ["accessKeyId", "secretAccessKey"] as const) {
-    if (typeof c[field] !== "string" || c[field] === "") {
-      throw new ValidationError("must be a non-empty string", {
-        path: `${path}.${field}`,
-        found: c[field] === "" ? "an empty string" : kind(c[field]),
+  // Only the type of what was found is shown: these values are secrets.
+  const need = (ok: unknown, field: string, allowed: string, value: unknown) => {
+    if (!ok) {
+      throw new ValidationError("invalid value", {
+        path: path + field,
+        found: value === ""
+          ? "an empty string"
+          : value instanceof Date
+          ? "an invalid Date"
+          : kind(value),
+        allowed,
       });
     }
-  }
-  if (c.sessionToken !== undefined && typeof c.sessionToken !== "string") {
-    throw new ValidationError("must be a string", {
-      path: `${path}.sessionToken`,
-      found: kind(c.sessionToken),
-    });
-  }
-  if (
-    c.expiration !== undefined &&
-    !(c.expiration instanceof Date && !Number.isNaN(c.expiration.getTime()))
-  ) {
-    throw new ValidationError("must be a valid Date", {
-      path: `${path}.expiration`,
-      found: c.expiration instanceof Date ? "an invalid Date" : kind(c.expiration),
-    });
-  }
+  };
+  need(
+    typeof credentials === "object" && credentials,
+    "",
+    "{ accessKeyId, secretAccessKey, sessionToken?, expiration? }",
+    credentials,
+  );
+  const c: Partial<Record<keyof Credentials, unknown>> = credentials ?? {};
+  need(
+    typeof c.accessKeyId === "string" && c.accessKeyId,
+    ".accessKeyId",
+    "a non-empty string",
+    c.accessKeyId,
+  );
+  need(
+    typeof c.secretAccessKey === "string" && c.secretAccessKey,
+    ".secretAccessKey",
+    "a non-empty string",
+    c.secretAccessKey,
+  );
+  need(
+    c.sessionToken === undefined || typeof c.sessionToken === "string",
+    ".sessionToken",
+    "a string",
+    c.sessionToken,
+  );
+  need(
+    c.expiration === undefined ||
+      c.expiration instanceof Date && !Number.isNaN(c.expiration.getTime()),
+    ".expiration",
+    "a valid Date",
+    c.expiration,
+  );
   return credentials as Credentials; // every field checked above
 }
 

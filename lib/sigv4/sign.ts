@@ -108,8 +108,18 @@ const UNSIGNED = new Set(
 const NAME = /^[\w.-]+$/;
 const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
 
-function fail(path: string, message: string, found: unknown, allowed?: string): never {
-  throw new ValidationError(message, { path, found: kind(found), allowed });
+const NAMES = "a name of letters, digits, '-', '_' and '.'";
+
+/** Throws a `ValidationError` at `path` unless `ok`; only for values that are never secret. */
+function need(ok: unknown, path: string, allowed: string, value: unknown): asserts ok {
+  if (!ok) {
+    const found = typeof value === "string"
+      ? JSON.stringify(value.slice(0, 40))
+      : typeof value === "number"
+      ? String(value)
+      : kind(value);
+    throw new ValidationError("invalid value", { path, found, allowed });
+  }
 }
 
 let lastTime = NaN;
@@ -129,14 +139,12 @@ function formatDate(date: Date): string {
 
 function headerEntries(headers: HeadersInput | undefined): Iterable<readonly [string, string]> {
   if (headers === undefined) return [];
-  if (typeof headers !== "object" || headers === null) {
-    fail(
-      "request.headers",
-      "must be headers",
-      headers,
-      "a record, a Headers or [name, value] pairs",
-    );
-  }
+  need(
+    typeof headers === "object" && headers,
+    "request.headers",
+    "a record, a Headers or [name, value] pairs",
+    headers,
+  );
   return Symbol.iterator in headers ? headers : Object.entries(headers);
 }
 
@@ -145,49 +153,54 @@ async function sign(
   options: SignOptions,
   expiresIn?: number,
 ): Promise<Signed> {
-  if (typeof request !== "object" || request === null) {
-    fail("request", "must be an object", request);
-  }
-  if (typeof options !== "object" || options === null) {
-    fail("options", "must be an object", options);
-  }
+  need(typeof request === "object" && request, "request", "an object", request);
+  need(typeof options === "object" && options, "options", "an object", options);
   const { method, body } = request;
   const { region, service } = options;
   const credentials = checkCredentials(options.credentials, "options.credentials");
-  if (typeof method !== "string" || !method) {
-    fail("request.method", "must be a non-empty string", method);
-  }
-  if (typeof region !== "string" || !NAME.test(region)) {
-    fail("options.region", "must be a region name", region, "letters, digits, '-', '_' and '.'");
-  }
-  if (typeof service !== "string" || !NAME.test(service)) {
-    fail("options.service", "must be a service name", service, "letters, digits, '-', '_' and '.'");
-  }
-  if (body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array)) {
-    fail("request.body", "must be a string or a Uint8Array", body);
-  }
+  need(typeof method === "string" && method, "request.method", "a non-empty string", method);
+  need(typeof region === "string" && NAME.test(region), "options.region", NAMES, region);
+  need(typeof service === "string" && NAME.test(service), "options.service", NAMES, service);
+  need(
+    body === undefined || typeof body === "string" || body instanceof Uint8Array,
+    "request.body",
+    "a string or a Uint8Array",
+    body,
+  );
   const date = options.date ?? new Date();
   // x-amz-date has four digits for the year; before 1970 no AWS key existed.
-  if (!(date instanceof Date) || !(date.getTime() >= 0 && date.getTime() < 253402300800000)) {
-    fail("options.date", "must be a valid Date", date, "1970 to 9999");
-  }
+  need(
+    date instanceof Date && date.getTime() >= 0 && date.getTime() < 253402300800000,
+    "options.date",
+    "a Date from 1970 to 9999",
+    date,
+  );
   const mode = options.hashing ?? "auto";
-  if (mode !== "auto" && mode !== "js" && mode !== "webcrypto") {
-    fail("options.hashing", "must be a hashing mode", mode, '"auto", "js" or "webcrypto"');
-  }
+  need(
+    mode === "auto" || mode === "js" || mode === "webcrypto",
+    "options.hashing",
+    '"auto", "js" or "webcrypto"',
+    mode,
+  );
   const presign = expiresIn !== undefined;
   const send = new Map<string, string>();
   const signed = new Map<string, string>();
   for (const entry of headerEntries(request.headers)) {
     const [name, value] = entry;
-    if (typeof name !== "string" || !TOKEN.test(name)) {
-      throw new ValidationError("names must be HTTP tokens", {
-        path: "request.headers",
-        found: typeof name === "string" ? JSON.stringify(name) : kind(name),
-        allowed: "letters, digits and !#$%&'*+-.^_`|~",
+    need(
+      typeof name === "string" && TOKEN.test(name),
+      "request.headers",
+      "names that are HTTP tokens: letters, digits and !#$%&'*+-.^_`|~",
+      name,
+    );
+    if (typeof value !== "string") {
+      // Header values may be secret: only the type is shown.
+      throw new ValidationError("invalid value", {
+        path: `request.headers.${name}`,
+        found: kind(value),
+        allowed: "a string",
       });
     }
-    if (typeof value !== "string") fail(`request.headers.${name}`, "must be a string", value);
     const lower = name.toLowerCase();
     if (lower === "authorization" || lower === "x-amz-date") continue;
     const sent = send.get(lower);
@@ -313,9 +326,12 @@ export async function signRequest(
 }
 
 function checkExpiry(expiresIn: unknown): number {
-  if (!Number.isInteger(expiresIn) || Number(expiresIn) < 1 || Number(expiresIn) > 604800) {
-    fail("options.expiresIn", "must be a whole number of seconds", expiresIn, "1 to 604800");
-  }
+  need(
+    Number.isInteger(expiresIn) && Number(expiresIn) >= 1 && Number(expiresIn) <= 604800,
+    "options.expiresIn",
+    "whole seconds from 1 to 604800",
+    expiresIn,
+  );
   return Number(expiresIn);
 }
 
