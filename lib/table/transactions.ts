@@ -158,7 +158,7 @@ export async function transactWrite(
 ): Promise<void> {
   await client.transactWriteItems({
     TransactItems: transactWriteItems(entries, options.codec),
-    ClientRequestToken: options.clientRequestToken ?? crypto.randomUUID(),
+    ClientRequestToken: options.clientRequestToken ?? token(),
   }, options);
 }
 
@@ -182,4 +182,14 @@ export async function transactGet(
     const item = out.Responses?.[i]?.Item;
     return item && decodeItem(item, resolveTable(e.table, options.codec).codec);
   });
+}
+
+// A random idempotency token: crypto.randomUUID where the runtime has it (browsers only give it in secure
+// contexts), else 128 random bits in hex.
+function token(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(
+    crypto.getRandomValues(new Uint8Array(16)),
+    (b) => b.toString(16).padStart(2, "0"),
+  ).join("");
 }

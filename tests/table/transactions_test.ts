@@ -86,6 +86,15 @@ Deno.test("transactWrite: put, update, delete and condition check from builders 
   assertEquals(seen[1].body.ClientRequestToken, "token-1");
   await db.transactWrite([{ table: accounts, delete: "z" }]);
   assertEquals(seen[2].body.ClientRequestToken === seen[0].body.ClientRequestToken, false);
+  // Without crypto.randomUUID (a browser page served over plain http), 128 random bits in hex.
+  const randomUUID = crypto.randomUUID;
+  try {
+    Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
+    await db.transactWrite([{ table: accounts, delete: "z" }]);
+  } finally {
+    Object.defineProperty(crypto, "randomUUID", { value: randomUUID, configurable: true });
+  }
+  assertMatch(String(seen[3].body.ClientRequestToken), /^[0-9a-f]{32}$/);
 });
 
 Deno.test("transactWrite validates before sending", async () => {
