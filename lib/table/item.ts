@@ -152,7 +152,8 @@ export class Item<T extends object = Record<string, unknown>> {
   }
 
   /**
-   * Writes `attributes` as the whole item (PutItem) and clears the queue.
+   * Writes `attributes` as the whole item (PutItem) and clears the queue: queued `set` and `remove` are
+   * already in `attributes`; queued `add` and `deleteFromSet` are dropped.
    *
    * @param options Condition, expected values, `returnValues: "ALL_OLD"`, signal.
    * @returns The old item with `returnValues: "ALL_OLD"`.
