@@ -210,11 +210,12 @@ async function sign(
     const prior = signed.get(lower);
     signed.set(lower, prior === undefined ? v : prior + "," + v);
   }
+  const url = splitUrl(request.url);
   const givenHash = send.get("x-amz-content-sha256");
-  // Started before the rest of the canonical request is built, so that WebCrypto works meanwhile.
+  // Started before the rest of the canonical request is built (nothing in between throws), so that
+  // WebCrypto works meanwhile.
   const bodyHash = givenHash ??
     (body === undefined || body.length === 0 ? EMPTY_HASH : hashHex(body, mode));
-  const url = splitUrl(request.url);
   const amzDate = formatDate(date);
   const day = amzDate.slice(0, 8);
   const scope = `${day}/${region}/${service}/aws4_request`;
