@@ -373,7 +373,8 @@ export async function presignUrl(
 /**
  * The canonical request, string to sign and signature that `signRequest` (or, with `expiresIn`,
  * `presignUrl`) computes for `request`: to check each stage, or to compare with the canonical request an
- * AWS `SignatureDoesNotMatch` error shows.
+ * AWS `SignatureDoesNotMatch` error shows. A signed session token is part of the canonical request, so
+ * treat the stages as you would the credentials.
  *
  * @param request The request, as for `signRequest`.
  * @param options The signing options; with `expiresIn`, the presigned (query-string) variant.
