@@ -2,6 +2,7 @@
 import { createCredentials, type Credentials, type CredentialsProvider } from "../sigv4/mod.ts";
 import { CredentialsError } from "./errors.ts";
 import type { Host } from "./host.ts";
+import type { MetadataOptions } from "./container.ts";
 
 /** The fields of credentials as a service returned them, not yet checked. */
 export interface RawCredentials {
@@ -119,4 +120,45 @@ export function lazyProvider(
       throw error;
     });
   };
+}
+
+/** The request timeout: the option, `AWS_METADATA_SERVICE_TIMEOUT` (seconds), or 1000 ms. */
+export function timeout(options: MetadataOptions, host: Host): number {
+  const seconds = Number(host.env.AWS_METADATA_SERVICE_TIMEOUT);
+  return options.timeoutMs ?? (seconds > 0 ? seconds * 1000 : 1000);
+}
+
+/**
+ * Runs `attempt` up to `maxAttempts` times (the option, `AWS_METADATA_SERVICE_NUM_ATTEMPTS`, or 1),
+ * retrying network failures, timeouts and 5xx answers.
+ */
+export async function withAttempts<T extends { status: number }>(
+  options: MetadataOptions,
+  host: Host,
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const fromEnv = Number(host.env.AWS_METADATA_SERVICE_NUM_ATTEMPTS);
+  const max = Math.max(1, options.maxAttempts ?? (fromEnv >= 1 ? Math.floor(fromEnv) : 1));
+  for (let n = 1;; n++) {
+    try {
+      const result = await attempt();
+      if (result.status < 500 || n >= max) return result;
+    } catch (error) {
+      if (n >= max || !(error instanceof CredentialsError)) throw error;
+    }
+  }
+}
+
+/** Reads a token file, trimmed; a missing, unreadable or empty file is a `CredentialsError`. */
+export async function readToken(host: Host, path: string, what: string): Promise<string> {
+  path = expandHome(host, path);
+  let text: string | undefined;
+  try {
+    text = await host.readFile(path);
+  } catch (error) {
+    throw new CredentialsError(path, `cannot read the ${what}`, { cause: error });
+  }
+  if (text === undefined) throw new CredentialsError(path, `the ${what} does not exist`);
+  if (!text.trim()) throw new CredentialsError(path, `the ${what} is empty`);
+  return text.trim();
 }

@@ -8,8 +8,7 @@
 import { type CredentialsProvider, refreshing } from "../sigv4/mod.ts";
 import { CredentialsError, CredentialsNotFoundError } from "./errors.ts";
 import { type Host, resolveHost } from "./host.ts";
-import { readToken } from "./web_identity.ts";
-import { fetchText, parseJson, toCredentials } from "./_util.ts";
+import { fetchText, parseJson, readToken, timeout, toCredentials, withAttempts } from "./_util.ts";
 
 /** Options of `fromContainer` and `fromInstanceMetadata`. */
 export interface MetadataOptions {
@@ -118,31 +117,4 @@ function checkedUri(text: string): URL {
     }; ` +
       `allowed: https, or http to loopback, ${linkLocal.join(", ")}`,
   );
-}
-
-/** The request timeout: the option, `AWS_METADATA_SERVICE_TIMEOUT` (seconds), or 1000 ms. */
-export function timeout(options: MetadataOptions, host: Host): number {
-  const seconds = Number(host.env.AWS_METADATA_SERVICE_TIMEOUT);
-  return options.timeoutMs ?? (seconds > 0 ? seconds * 1000 : 1000);
-}
-
-/**
- * Runs `attempt` up to `maxAttempts` times (the option, `AWS_METADATA_SERVICE_NUM_ATTEMPTS`, or 1),
- * retrying network failures, timeouts and 5xx answers.
- */
-export async function withAttempts<T extends { status: number }>(
-  options: MetadataOptions,
-  host: Host,
-  attempt: () => Promise<T>,
-): Promise<T> {
-  const fromEnv = Number(host.env.AWS_METADATA_SERVICE_NUM_ATTEMPTS);
-  const max = Math.max(1, options.maxAttempts ?? (fromEnv >= 1 ? Math.floor(fromEnv) : 1));
-  for (let n = 1;; n++) {
-    try {
-      const result = await attempt();
-      if (result.status < 500 || n >= max) return result;
-    } catch (error) {
-      if (n >= max || !(error instanceof CredentialsError)) throw error;
-    }
-  }
 }

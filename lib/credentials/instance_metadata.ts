@@ -10,8 +10,8 @@
 import { type CredentialsProvider, refreshing } from "../sigv4/mod.ts";
 import { CredentialsError, CredentialsNotFoundError } from "./errors.ts";
 import { resolveHost } from "./host.ts";
-import { type MetadataOptions, timeout, withAttempts } from "./container.ts";
-import { fetchText, parseJson, toCredentials } from "./_util.ts";
+import type { MetadataOptions } from "./container.ts";
+import { fetchText, parseJson, timeout, toCredentials, withAttempts } from "./_util.ts";
 
 const source = "instance metadata";
 const rolePath = "/latest/meta-data/iam/security-credentials/";

@@ -7,10 +7,10 @@
  * @module
  */
 import { type CredentialsProvider, refreshing } from "../sigv4/mod.ts";
-import { CredentialsError, CredentialsNotFoundError } from "./errors.ts";
+import { CredentialsNotFoundError } from "./errors.ts";
 import { type Host, resolveHost } from "./host.ts";
 import { callSts, type RoleParameters } from "./sts.ts";
-import { expandHome } from "./_util.ts";
+import { readToken } from "./_util.ts";
 
 /** Options of `fromWebIdentity`; each setting defaults to its environment variable. */
 export interface WebIdentityOptions extends Partial<RoleParameters> {
@@ -59,18 +59,4 @@ export function fromWebIdentity(options: WebIdentityOptions = {}): CredentialsPr
       WebIdentityToken: await readToken(host, tokenFile, "web identity token file"),
     });
   }, { now: options.host?.now });
-}
-
-/** Reads a token file, trimmed; a missing, unreadable or empty file is a `CredentialsError`. */
-export async function readToken(host: Host, path: string, what: string): Promise<string> {
-  path = expandHome(host, path);
-  let text: string | undefined;
-  try {
-    text = await host.readFile(path);
-  } catch (error) {
-    throw new CredentialsError(path, `cannot read the ${what}`, { cause: error });
-  }
-  if (text === undefined) throw new CredentialsError(path, `the ${what} does not exist`);
-  if (!text.trim()) throw new CredentialsError(path, `the ${what} is empty`);
-  return text.trim();
 }
