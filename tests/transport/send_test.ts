@@ -376,3 +376,52 @@ function args(
 ): Parameters<typeof send> {
   return [s.config, s.counters, operation, input];
 }
+
+Deno.test("a body that stalls after the headers is cut by the timeout and by the caller's signal", async () => {
+  let stalled: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"Items":['));
+            stalled = controller; // never closed: the body stalls
+          },
+        }),
+        { headers: { "content-type": "application/x-amz-json-1.0" } },
+      ),
+  );
+  const url = `http://127.0.0.1:${server.addr.port}/`;
+  try {
+    const { config, counters } = setup([], {
+      url,
+      fetch: (u, init) => fetch(u, init),
+      sleep: (ms, signal) =>
+        new Promise((resolve, reject) => {
+          const timer = setTimeout(resolve, Math.min(ms, 50));
+          signal?.addEventListener("abort", () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          });
+        }),
+      timeoutMs: 50,
+      maxAttempts: 2,
+    });
+    const error = await assertRejects(
+      () => send(config, counters, "Scan", { TableName: "t" }),
+      TimeoutError,
+    );
+    assertEquals(error.attempts, 2);
+
+    const controller = new AbortController();
+    const pending = send({ ...config, timeoutMs: 0 }, counters, "Scan", { TableName: "t" }, {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(new Error("caller gave up")), 30);
+    await assertRejects(() => pending, Error, "caller gave up");
+  } finally {
+    stalled?.close();
+    await server.shutdown();
+  }
+});
