@@ -130,16 +130,10 @@ function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
       v = av[k];
     }
   }
-  if (count !== 1 || Array.isArray(av)) {
+  if (count !== 1) {
     // The slow path: only own keys count (a polluted Object.prototype adds inherited ones).
     const own = Object.keys(av);
-    if (own.length !== 1 || Array.isArray(av)) {
-      fail(
-        "not an AttributeValue",
-        Array.isArray(av) ? "an array" : own.length ? `keys ${own.join(", ")}` : "no keys",
-        AV,
-      );
-    }
+    if (own.length !== 1) notAttributeValue(av, own);
     type = own[0];
     v = av[type];
   }
@@ -179,7 +173,14 @@ function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
     case "BS":
       return decodeSet(type, v, c);
   }
+  // An array with one element gets here with type "0".
+  if (Array.isArray(av)) notAttributeValue(av, []);
   return fail("unknown AttributeValue type", JSON.stringify(type), AV);
+}
+
+function notAttributeValue(av: object, own: string[]): never {
+  const found = Array.isArray(av) ? "an array" : own.length ? `keys ${own.join(", ")}` : "no keys";
+  return fail("not an AttributeValue", found, AV);
 }
 
 function decodeBinary(v: unknown): Uint8Array {

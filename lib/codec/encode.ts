@@ -146,7 +146,7 @@ function encodeObject(v: object, c: Ctx, depth: number): AttributeValue | undefi
     }
     return { L: list };
   }
-  if (isPlain(v)) return { M: encodeFields(v, Object.keys(v), c, depth + 1) };
+  if (isPlain(v)) return { M: encodeFields(v, c, depth + 1) };
   if (v instanceof Uint8Array) return { B: encodeBase64(v) };
   if (v instanceof Set) return encodeSet(v, c);
   if (v instanceof Map) return { M: encodeMap(v, c, depth + 1) };
@@ -155,7 +155,7 @@ function encodeObject(v: object, c: Ctx, depth: number): AttributeValue | undefi
   const bytes = binary(v);
   if (bytes !== undefined) return { B: encodeBase64(bytes) };
   if (v instanceof Date) return encodeDate(v, c.d);
-  if (c.classMap && isRecord(v)) return { M: encodeFields(v, Object.keys(v), c, depth + 1) };
+  if (c.classMap && isRecord(v)) return { M: encodeFields(v, c, depth + 1) };
   return fail(
     "unsupported value",
     describe(v),
@@ -175,19 +175,19 @@ function put(out: AttributeMap, key: string, av: AttributeValue): void {
   } else out[key] = av;
 }
 
-function encodeFields(
-  obj: Record<string, unknown>,
-  keys: string[],
-  c: Ctx,
-  depth: number,
-): AttributeMap {
+const hasOwn = Object.hasOwn;
+
+// for-in with `obj[k]` is V8's fastest way through an object's keys; hasOwn skips inherited ones (a
+// polluted Object.prototype, or a class instance's prototype chain).
+function encodeFields(obj: Record<string, unknown>, c: Ctx, depth: number): AttributeMap {
   const out: AttributeMap = {};
   let key = "";
   try {
-    for (let i = 0; i < keys.length; i++) {
-      key = keys[i];
-      const av = encodeValue(obj[key], c, depth);
-      if (av !== undefined) put(out, key, av);
+    for (const k in obj) {
+      if (!hasOwn(obj, k)) continue;
+      key = k;
+      const av = encodeValue(obj[k], c, depth);
+      if (av !== undefined) put(out, k, av);
     }
   } catch (error) {
     throw within(error, key);

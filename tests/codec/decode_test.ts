@@ -112,6 +112,7 @@ Deno.test("decode: malformed AttributeValues name their path", () => {
   rejects("x", "", "not an AttributeValue", 'a string "x"', AV);
   rejects(null, "", "not an AttributeValue", "null", AV);
   rejects([], "", "not an AttributeValue", "an array", AV);
+  rejects([{ S: "x" }], "", "not an AttributeValue", "an array", AV);
   rejects({}, "", "not an AttributeValue", "no keys", AV);
   rejects({ S: "a", N: "1" }, "", "not an AttributeValue", "keys S, N", AV);
   rejects({ M: { a: { L: [{ X: 1 }] } } }, "a[0]", "unknown AttributeValue type", '"X"', AV);

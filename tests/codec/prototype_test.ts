@@ -3,6 +3,7 @@
 // again under Node.
 import * as esbuild from "esbuild";
 import { assertEquals } from "../assert.ts";
+import { decode, decodeItem, encodeItem } from "../../lib/codec/mod.ts";
 import { runPrototypeChecks } from "./_prototype_checks.ts";
 
 Deno.test("prototype keys round-trip as data (Deno, standard __proto__ accessor restored)", () => {
@@ -55,5 +56,23 @@ Deno.test("prototype keys round-trip as data (Node)", async () => {
     assertEquals({ code: out.code, text: text.trim() }, { code: 0, text: "checks passed" });
   } finally {
     await Deno.remove(file);
+  }
+});
+
+Deno.test("a polluted Object.prototype adds no attributes and breaks no decoding", () => {
+  Object.defineProperty(Object.prototype, "injected", {
+    value: { S: "evil" },
+    enumerable: true,
+    configurable: true,
+    writable: true,
+  });
+  try {
+    assertEquals(JSON.stringify(encodeItem({ a: 1 })), '{"a":{"N":"1"}}');
+    const item = decodeItem(JSON.parse('{"a":{"M":{"b":{"S":"x"}}}}'));
+    assertEquals(Object.keys(item), ["a"]);
+    assertEquals(Object.keys(item.a as object), ["b"]);
+    assertEquals(decode(JSON.parse('{"L":[{"N":"1"}]}')), [1]);
+  } finally {
+    delete (Object.prototype as Record<string, unknown>).injected;
   }
 });
