@@ -3,7 +3,7 @@
  * queries and scans as paginators, batches, items with queued changes, and the table's own life cycle.
  *
  * ```ts
- * import { Attr, DynamoDB, Table } from "@dynafetch/dynafetch";
+ * import { DynamoDB, Table } from "@dynafetch/dynafetch";
  * import assert from "node:assert/strict";
  *
  * const client = new DynamoDB({
@@ -17,7 +17,6 @@
  * });
  * const users = new Table<{ id: string; age: number }>(client, "users", { partitionKey: ["id", "S"] });
  * assert.deepEqual(await users.get("u1"), { id: "u1", age: 42 });
- * assert.ok(Attr("age"));
  * ```
  *
  * This module is browser compatible.
