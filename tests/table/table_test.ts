@@ -283,3 +283,37 @@ Deno.test("codec options apply from the database and the table, the table's winn
     assertEquals((await dates.get(2))?.at, "1970-01-01T00:00:00.000Z");
   }, { codec: { numbers: "bigint" } });
 });
+
+Deno.test("waitUntilActive waits for global indexes too; a table being deleted is an error", async () => {
+  let polls = 0;
+  const { db } = fakeDatabase(() => ({
+    Table: {
+      TableStatus: "ACTIVE",
+      GlobalSecondaryIndexes: [{
+        IndexName: "gsi",
+        IndexStatus: ++polls < 3 ? "CREATING" : "ACTIVE",
+      }],
+    },
+  }));
+  await db.table("ttt", { partitionKey: ["id", "S"] }).waitUntilActive();
+  assertEquals(polls, 3);
+  const deleting = fakeDatabase(() => ({ Table: { TableStatus: "DELETING" } })).db;
+  await assertRejects(
+    () => deleting.table("ttt", { partitionKey: ["id", "S"] }).waitUntilActive(),
+    Error,
+    "being deleted",
+  );
+  let describes = 0;
+  const going =
+    fakeDatabase(() =>
+      ++describes < 3 ? { Table: { TableStatus: "DELETING" } } : new Response(
+        JSON.stringify({
+          __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+          message: "gone",
+        }),
+        { status: 400 },
+      )
+    ).db;
+  await going.table("ttt", { partitionKey: ["id", "S"] }).waitUntilDeleted();
+  assertEquals(describes, 3);
+});
