@@ -61,10 +61,15 @@ export async function measure(
     logLevel: "error",
   });
   const outputs = result.metafile.outputs;
-  const byPath = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
   const base = `file://${Deno.cwd()}/`;
   const abs = (p: string) => new URL(p, base).pathname;
-  const entryOut = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+  const byPath = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  // Chunks made for `import()` have an entryPoint too: pick the one for `entry` itself.
+  const entryPath = new URL(entry, import.meta.url).pathname;
+  const entryOut = Object.keys(outputs).find((k) => {
+    const point = outputs[k].entryPoint;
+    return point !== undefined && abs(point) === entryPath;
+  });
   if (!entryOut) throw new Error(`no entry chunk for ${entry}`);
   const initial = new Set<string>();
   const visit = (key: string) => {
