@@ -97,8 +97,12 @@ for (const [name, fn] of Object.entries(contenders)) {
   });
 }
 
-/** Runs the contenders in alternating batches and returns each one's median microseconds per call. */
-async function interleaved(rounds: number, batch: number): Promise<Record<string, number>> {
+/**
+ * Runs the contenders in alternating batches, round after round, and returns each one's microseconds per
+ * call in every round. A round's contenders run back to back, so a ratio taken within a round sees one
+ * load; the load drifts between rounds.
+ */
+async function interleaved(rounds: number, batch: number): Promise<Record<string, number[]>> {
   const names = Object.keys(contenders);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < rounds; round++) {
@@ -110,30 +114,55 @@ async function interleaved(rounds: number, batch: number): Promise<Record<string
       samples[name].push((performance.now() - start) * 1000 / batch);
     }
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1];
-  return Object.fromEntries(names.map((n) => [n, median(samples[n])]));
+  return samples;
+}
+
+function quartiles(xs: number[]): [number, number, number] {
+  const s = [...xs].sort((a, b) => a - b);
+  return [s[Math.floor(s.length / 4)], s[s.length >> 1], s[Math.floor(s.length * 3 / 4)]];
 }
 
 if (import.meta.main) {
   const rounds = Number(Deno.args[0] ?? 40);
   await interleaved(3, 100); // warm up
   const us = await interleaved(rounds, 100);
-  for (const [name, t] of Object.entries(us)) {
+  for (const [name, xs] of Object.entries(us)) {
+    const [, median] = quartiles(xs);
     console.log(
-      `${name.padEnd(46)} ${t.toFixed(1).padStart(8)} us   ${(1e6 / t).toFixed(0).padStart(7)}/s`,
+      `${name.padEnd(46)} ${median.toFixed(1).padStart(8)} us  ${
+        (1e6 / median).toFixed(0).padStart(7)
+      }/s`,
     );
   }
-  const web = us["dynafetch (webcrypto)"],
-    js = us["dynafetch (js)"],
-    auto = us["dynafetch (auto, the default)"];
-  const aws4 = us["aws4fetch AwsV4Signer"],
-    smithyUs = us["@smithy/signature-v4 + @aws-crypto/sha256-js"];
-  const floor = us["WebCrypto floor: 2 digests + 1 HMAC"];
-  console.log(`webcrypto vs aws4fetch: ${(aws4 / web).toFixed(2)}x faster (target >= 4)`);
-  console.log(
-    `webcrypto vs the floor: ${(web / floor).toFixed(2)}x the floor's time (target <= 1.3)`,
+  /** The ratio a/b in each round: its median and interquartile range. */
+  const ratio = (a: string, b: string) => quartiles(us[a].map((x, i) => x / us[b][i]));
+  const show = (label: string, [q1, m, q3]: number[], target: string) =>
+    console.log(
+      `${label.padEnd(34)} ${m.toFixed(2)}x (IQR ${q1.toFixed(2)}-${q3.toFixed(2)}) ${target}`,
+    );
+  show(
+    "aws4fetch time / dynafetch webcrypto",
+    ratio("aws4fetch AwsV4Signer", "dynafetch (webcrypto)"),
+    "target >= 4",
   );
-  console.log(`js vs smithy:           ${(smithyUs / js).toFixed(2)}x faster (target >= 1)`);
-  console.log(`auto vs smithy:         ${(smithyUs / auto).toFixed(2)}x faster`);
-  console.log(`auto vs webcrypto:      ${(web / auto).toFixed(2)}x faster`);
+  show(
+    "dynafetch webcrypto time / floor",
+    ratio("dynafetch (webcrypto)", "WebCrypto floor: 2 digests + 1 HMAC"),
+    "target <= 1.3",
+  );
+  show(
+    "smithy time / dynafetch js",
+    ratio("@smithy/signature-v4 + @aws-crypto/sha256-js", "dynafetch (js)"),
+    "target >= 1",
+  );
+  show(
+    "smithy time / dynafetch auto",
+    ratio("@smithy/signature-v4 + @aws-crypto/sha256-js", "dynafetch (auto, the default)"),
+    "",
+  );
+  show(
+    "dynafetch webcrypto / auto",
+    ratio("dynafetch (webcrypto)", "dynafetch (auto, the default)"),
+    "",
+  );
 }

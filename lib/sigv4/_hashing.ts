@@ -26,7 +26,8 @@ const MAX_KEYS = 32;
 
 const encoder = new TextEncoder();
 const jsKeys = new Map<string, Int32Array>();
-const webKeys = new Map<string, Promise<CryptoKey>>();
+/** A WebCrypto signing key: the derivation while it runs, then the key itself (no promise hop). */
+const webKeys = new Map<string, { key?: CryptoKey; derived: Promise<CryptoKey> }>();
 
 function hex(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
@@ -92,10 +93,16 @@ export function signatureHex(
     }
     return hmacHex(key, stringToSign);
   }
-  let key = webKeys.get(id);
-  if (!key) {
-    key = remember(webKeys, id, deriveWebKey(secret, [day, region, service, "aws4_request"]));
-    key.catch(() => webKeys.delete(id));
+  let entry = webKeys.get(id);
+  if (entry?.key) {
+    return crypto.subtle.sign("HMAC", entry.key, encoder.encode(stringToSign)).then(hex);
   }
-  return key.then((k) => crypto.subtle.sign("HMAC", k, encoder.encode(stringToSign))).then(hex);
+  if (!entry) {
+    const derived = deriveWebKey(secret, [day, region, service, "aws4_request"]);
+    entry = remember(webKeys, id, { derived });
+    const made = entry;
+    derived.then((key) => made.key = key, () => webKeys.delete(id));
+  }
+  return entry.derived.then((k) => crypto.subtle.sign("HMAC", k, encoder.encode(stringToSign)))
+    .then(hex);
 }
