@@ -243,6 +243,9 @@ export function compileExpressions(
     emit("UpdateExpression", () => updateText(update));
   }
   if (projection) {
+    if (!Array.isArray(projection)) {
+      fail("not a list of paths", "projection", typeof projection, "an array");
+    }
     emit("ProjectionExpression", () => checkProjection(...projection).map(path).join(", "));
   }
   if (nameIds.size) out.ExpressionAttributeNames = names;

@@ -115,6 +115,11 @@ Deno.test("BETWEEN bounds out of order are rejected where values compare", () =>
     ValidationError,
   );
   assertThrows(() => compileExpressions({ condition: size("a").between(2, 1) }), ValidationError);
+  const error = assertThrows(
+    () => compileExpressions({ filter: Attr("x.y[1]").between(2, 1) }),
+    ValidationError,
+  );
+  assertEquals(error.path, "x.y[1]");
 });
 
 Deno.test("expressions over 4 KB are rejected", () => {

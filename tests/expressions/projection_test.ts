@@ -18,3 +18,11 @@ Deno.test("projection rejects repeated and overlapping paths", () => {
   assertThrows(() => compileExpressions({ projection: ["a", "a.b"] }), ValidationError);
   assertEquals(projection("l[0]", "l[1]").length, 2);
 });
+
+Deno.test("a projection must be a list, not one string", () => {
+  assertThrows(
+    () => compileExpressions({ projection: "a,b" as unknown as string[] }),
+    ValidationError,
+    "not a list of paths",
+  );
+});
