@@ -22,6 +22,37 @@ export type ExpressionAttributes = {
   ExpressionAttributeValues?: AttributeMap;
 };
 
+/** A legacy (pre-expression) condition on one attribute, as boto's Layer1 sent them. */
+export type LegacyCondition = {
+  ComparisonOperator:
+    | "EQ"
+    | "NE"
+    | "LE"
+    | "LT"
+    | "GE"
+    | "GT"
+    | "NOT_NULL"
+    | "NULL"
+    | "CONTAINS"
+    | "NOT_CONTAINS"
+    | "BEGINS_WITH"
+    | "IN"
+    | "BETWEEN";
+  AttributeValueList?: AttributeValue[];
+};
+/** A legacy expected-value condition (`Expected`) of a write. */
+export type LegacyExpected = {
+  Value?: AttributeValue;
+  Exists?: boolean;
+  ComparisonOperator?: LegacyCondition["ComparisonOperator"];
+  AttributeValueList?: AttributeValue[];
+};
+/** The legacy parameters DynamoDB still accepts in place of expressions (prefer expressions). */
+export type LegacyParameters = {
+  AttributesToGet?: string[];
+  ConditionalOperator?: "AND" | "OR";
+};
+
 /** The input of GetItem. */
 export type GetItemInput = {
   TableName: string;
@@ -30,6 +61,7 @@ export type GetItemInput = {
   ProjectionExpression?: string;
   ExpressionAttributeNames?: Record<string, string>;
   ReturnConsumedCapacity?: ReturnConsumedCapacity;
+  AttributesToGet?: string[];
 };
 /** The output of GetItem: `Item` is absent when there is no such item. */
 export type GetItemOutput = { Item?: AttributeMap; ConsumedCapacity?: ConsumedCapacity };
@@ -37,6 +69,8 @@ export type GetItemOutput = { Item?: AttributeMap; ConsumedCapacity?: ConsumedCa
 /** The fields every single-item write shares. */
 export type WriteInput = ExpressionAttributes & {
   TableName: string;
+  Expected?: Record<string, LegacyExpected>;
+  ConditionalOperator?: "AND" | "OR";
   ConditionExpression?: string;
   ReturnValues?: ReturnValue;
   ReturnValuesOnConditionCheckFailure?: ReturnValuesOnConditionCheckFailure;
@@ -52,12 +86,16 @@ export type WriteOutput = {
 /** The input of PutItem. */
 export type PutItemInput = WriteInput & { Item: AttributeMap };
 /** The input of UpdateItem. */
-export type UpdateItemInput = WriteInput & { Key: AttributeMap; UpdateExpression?: string };
+export type UpdateItemInput = WriteInput & {
+  Key: AttributeMap;
+  UpdateExpression?: string;
+  AttributeUpdates?: Record<string, { Value?: AttributeValue; Action?: "ADD" | "PUT" | "DELETE" }>;
+};
 /** The input of DeleteItem. */
 export type DeleteItemInput = WriteInput & { Key: AttributeMap };
 
 /** The fields Query and Scan share. */
-export type ReadManyInput = ExpressionAttributes & {
+export type ReadManyInput = ExpressionAttributes & LegacyParameters & {
   TableName: string;
   IndexName?: string;
   Select?: "ALL_ATTRIBUTES" | "ALL_PROJECTED_ATTRIBUTES" | "SPECIFIC_ATTRIBUTES" | "COUNT";
@@ -72,9 +110,15 @@ export type ReadManyInput = ExpressionAttributes & {
 export type QueryInput = ReadManyInput & {
   KeyConditionExpression?: string;
   ScanIndexForward?: boolean;
+  KeyConditions?: Record<string, LegacyCondition>;
+  QueryFilter?: Record<string, LegacyCondition>;
 };
 /** The input of Scan. */
-export type ScanInput = ReadManyInput & { Segment?: number; TotalSegments?: number };
+export type ScanInput = ReadManyInput & {
+  Segment?: number;
+  TotalSegments?: number;
+  ScanFilter?: Record<string, LegacyCondition>;
+};
 /** The output of Query and Scan: a page; `LastEvaluatedKey` is present when there are more. */
 export type ReadManyOutput = {
   Items?: AttributeMap[];
@@ -87,6 +131,7 @@ export type ReadManyOutput = {
 /** The keys and options of one table in BatchGetItem. */
 export type KeysAndAttributes = {
   Keys: AttributeMap[];
+  AttributesToGet?: string[];
   ConsistentRead?: boolean;
   ProjectionExpression?: string;
   ExpressionAttributeNames?: Record<string, string>;

@@ -240,6 +240,44 @@ Deno.test("query pages through a partition with Limit and ExclusiveStartKey", as
   });
 });
 
+Deno.test("boto-era legacy parameters are typed and reach the server", async () => {
+  await withServer(async (db) => {
+    await createOrders(db);
+    await db.putItem({
+      TableName: TABLE,
+      Item: { ...key("hal", 1), n: { N: "1" } },
+      Expected: { customer: { Exists: false } },
+    });
+    await assertRejects(
+      () =>
+        db.putItem({
+          TableName: TABLE,
+          Item: key("hal", 1),
+          Expected: { customer: { Exists: false } },
+        }),
+      ConditionalCheckFailedError,
+    );
+    await db.updateItem({
+      TableName: TABLE,
+      Key: key("hal", 1),
+      AttributeUpdates: { n: { Action: "ADD", Value: { N: "4" } } },
+    });
+    await db.putItem({ TableName: TABLE, Item: { ...key("hal", 2), n: { N: "9" } } });
+    const { Items } = await db.query({
+      TableName: TABLE,
+      KeyConditions: { customer: { ComparisonOperator: "EQ", AttributeValueList: [{ S: "hal" }] } },
+      QueryFilter: { n: { ComparisonOperator: "LT", AttributeValueList: [{ N: "9" }] } },
+      AttributesToGet: ["n"],
+    });
+    assertEquals(Items, [{ n: { N: "5" } }]);
+    const scanned = await db.scan({
+      TableName: TABLE,
+      ScanFilter: { n: { ComparisonOperator: "GE", AttributeValueList: [{ N: "9" }] } },
+    });
+    assertEquals(scanned.Count, 1);
+  });
+});
+
 Deno.test("scan with segments covers the table once", async () => {
   await withServer(async (db) => {
     await createOrders(db);
