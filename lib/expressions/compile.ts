@@ -169,7 +169,7 @@ export function compileExpressions(
   };
   const condition = (c: unknown): string => {
     if (!isCondition(c)) return fail("not a condition", where, typeof c, "a condition");
-    const [a, b, h] = c.args, op = c.op, p = nodeOf(a)?.path;
+    const op = c.op, p = nodeOf(c.args[0])?.path;
     if (p) where = formatPath(p);
     if (op == "AND" || op == "OR" || op == "NOT") {
       // NOT NOT x does not parse everywhere: a NOT under NOT gets parentheses too.
@@ -180,9 +180,20 @@ export function compileExpressions(
           : text;
       }).join(` ${op} `);
     }
+    const args = c.args.map(operand);
+    // DynamoDB rejects `a = a`, `a IN (a, ...)` and the like.
+    if (args.slice(1).includes(args[0])) {
+      fail(
+        "an operand repeats the first",
+        where,
+        "a path compared with itself",
+        "distinct operands",
+      );
+    }
     if (op == "BETWEEN") {
-      const low = encoded(b), high = encoded(h);
-      if ((compareValues(low, high) ?? 0) > 0) {
+      const low: AttributeValue | undefined = values[args[1]],
+        high: AttributeValue | undefined = values[args[2]];
+      if (low && high && (compareValues(low, high) ?? 0) > 0) {
         fail(
           "BETWEEN bounds out of order",
           where,
@@ -190,9 +201,8 @@ export function compileExpressions(
           "low <= high",
         );
       }
-      return `${operand(a)} BETWEEN ${value(b, low)} AND ${value(h, high)}`;
+      return `${args[0]} BETWEEN ${args[1]} AND ${args[2]}`;
     }
-    const args = c.args.map(operand);
     return op == "IN"
       ? `${args[0]} IN (${args.slice(1).join(", ")})`
       : /^[a-z]/.test(op)

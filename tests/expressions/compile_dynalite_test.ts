@@ -11,8 +11,8 @@
 // - trees are at most 3 levels deep and the compiler adds parentheses only where precedence needs them
 //   (dynalite's parser slows exponentially with parenthesis depth);
 // - SET copies only a top-level string attribute that is never changed (dynalite's SET operands are
-//   references into the stored item);
-// - size() is never compared with <> (whether size(missing) <> n holds is not documented).
+//   references into the stored item).
+// The same four properties were also run against AWS's DynamoDB Local 1.25.1 (FACTS.md) and agreed.
 import fc from "fast-check";
 import { assertEquals } from "../assert.ts";
 import { encode, encodeItem } from "../../lib/codec/mod.ts";
@@ -330,7 +330,7 @@ for (const type of ["S", "N"] as const) {
         sorts.map((size) => encodeItem({ name, size, v: 1 }))
       );
       for (const Item of items) await call(endpoint, "PutItem", { TableName: "keyed", Item });
-      const sortValue = fc.constantFrom(...sorts, ...(type === "S" ? ["aa", ""] : [5, -10]));
+      const sortValue = fc.constantFrom(...sorts, ...(type === "S" ? ["aa", "Z"] : [5, -10]));
       const sortSpec: fc.Arbitrary<Spec | undefined> = fc.option(
         fc.oneof(
           fc.record({ op: fc.constantFrom<CmpOp>("=", "<", "<=", ">", ">="), value: sortValue })
@@ -358,7 +358,7 @@ for (const type of ["S", "N"] as const) {
             : []),
         ),
         { nil: undefined },
-      ).filter((s) => !(s && "value" in s && s.value === "")); // DynamoDB rejects empty key values
+      );
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom("p1", "p2", "p3"),

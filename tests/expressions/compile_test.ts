@@ -122,6 +122,25 @@ Deno.test("BETWEEN bounds out of order are rejected where values compare", () =>
   assertEquals(error.path, "x.y[1]");
 });
 
+Deno.test("a path compared with itself is rejected, as DynamoDB does", () => {
+  for (
+    const c of [
+      Attr("a").eq(Attr("a")),
+      Attr("a").in([1, Attr("a")]),
+      Attr("a").between(Attr("a"), 2),
+      size("a").gt(size("a")),
+    ]
+  ) assertThrows(() => compileExpressions({ filter: c }), ValidationError, "repeats the first");
+  assertEquals(compileExpressions({ filter: Attr("a").between(Attr("lo"), Attr("hi")) }), {
+    FilterExpression: "#n0 BETWEEN #n1 AND #n2",
+    ExpressionAttributeNames: { "#n0": "a", "#n1": "lo", "#n2": "hi" },
+  });
+  assertEquals(
+    compileExpressions({ filter: Attr("a").between(1, 1) }).FilterExpression,
+    "#n0 BETWEEN :v0 AND :v0",
+  );
+});
+
 Deno.test("expressions over 4 KB are rejected", () => {
   const names = Array.from({ length: 2000 }, (_, i) => `a${i}`);
   let accepted = 0;
