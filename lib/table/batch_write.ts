@@ -82,6 +82,58 @@ export function describeWrite(
       : { table, delete: decode(request.DeleteRequest.Key) };
 }
 
+/** What a batch writer failed to apply so far, and the first error that stopped one of its batches. */
+export interface WriterFailures {
+  unapplied: UnappliedWrite[];
+  cause?: unknown;
+}
+
+/**
+ * Sends one batch of a batch writer (after the batches before it): after an earlier failure nothing is
+ * sent and the batch is rejected as not applied; a failure is recorded in `failures`.
+ */
+export async function flushWriter(
+  table: Table<object>,
+  batch: TableWrite[],
+  options: BatchRetryOptions,
+  failures: WriterFailures,
+): Promise<void> {
+  const { unapplied } = failures;
+  if (unapplied.length) {
+    unapplied.push(...batch.map(describeWrite(options.decode ?? decodeItem)));
+    throw new BatchWriteError(unapplied.slice(-batch.length), batch.length, failures.cause);
+  }
+  if (!batch.length) return;
+  try {
+    await batchWriteAll(
+      (input, signal) => table.client.batchWriteItem(input, { signal }),
+      batch,
+      { ...options, concurrency: 1 },
+    );
+  } catch (error) {
+    if (error instanceof BatchWriteError) {
+      unapplied.push(...error.unprocessed);
+      failures.cause ??= error.cause ?? error;
+    }
+    throw error;
+  }
+}
+
+/** The error of a batch writer's write that is not buffered: after `close()`, or a duplicate key `id`. */
+export function writerRejection(id: string | undefined): ValidationError {
+  return id === undefined
+    ? new ValidationError("the batch writer is closed", {
+      path: "",
+      found: "a write after close()",
+      allowed: "writes before close()",
+    })
+    : new ValidationError("duplicate key in a batch", {
+      path: "",
+      found: id,
+      allowed: 'each key once per batch of 25, or duplicates: "lastWriteWins"',
+    });
+}
+
 /**
  * Applies the puts and deletes of one table (what `table.batchWrite` does): keys are checked, duplicate
  * keys rejected or resolved last-write-wins (puts before deletes, each in order), then `batchWriteAll`.

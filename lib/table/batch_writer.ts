@@ -27,15 +27,10 @@
  *
  * @module
  */
-import { type AttributeMap, decodeItem } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
+import type { AttributeMap } from "../codec/mod.ts";
 import { keyNames, keyString } from "./_keys.ts";
-import {
-  type BatchRetryOptions,
-  BatchWriteError,
-  type TableWrite,
-  type UnappliedWrite,
-} from "./batch_errors.ts";
+import { type BatchRetryOptions, BatchWriteError, type TableWrite } from "./batch_errors.ts";
+import type { WriterFailures } from "./batch_write.ts";
 import type { KeyInput } from "./schema.ts";
 import type { Table } from "./table.ts";
 
@@ -71,8 +66,7 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
   #names: string[];
   #buffer = new Map<string, TableWrite>();
   #tail: Promise<void> = Promise.resolve();
-  #unapplied: UnappliedWrite[] = [];
-  #cause: unknown;
+  #failures: WriterFailures = { unapplied: [] };
   #total = 0;
   #closed = false;
 
@@ -102,9 +96,9 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} When the batch it completed could not be applied.
    */
   put(item: T): Promise<void> {
-    return this.#add((table) => {
-      const encoded = table.encodeItem(item);
-      return [encoded, { PutRequest: { Item: encoded } }];
+    return this.#add(() => {
+      const Item = this.#table.encodeItem(item);
+      return [Item, { PutRequest: { Item } }];
     });
   }
 
@@ -117,9 +111,9 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} When the batch it completed could not be applied.
    */
   delete(key: KeyInput): Promise<void> {
-    return this.#add((table) => {
-      const wire = table.key(key);
-      return [wire, { DeleteRequest: { Key: wire } }];
+    return this.#add(() => {
+      const Key = this.#table.key(key);
+      return [Key, { DeleteRequest: { Key } }];
     });
   }
 
@@ -132,28 +126,14 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
   flush(): Promise<void> {
     const batch = [...this.#buffer.values()];
     this.#buffer.clear();
-    const run = async () => {
-      const { batchWriteAll, describeWrite } = await import("./batch_write.ts");
-      if (this.#unapplied.length) {
-        this.#unapplied.push(...batch.map(describeWrite(this.#options.decode ?? decodeItem)));
-        throw new BatchWriteError(this.#unapplied.slice(-batch.length), batch.length, this.#cause);
-      }
-      if (!batch.length) return;
-      try {
-        await batchWriteAll(
-          (input, signal) => this.#table.client.batchWriteItem(input, { signal }),
-          batch,
-          { ...this.#options, concurrency: 1 },
-        );
-      } catch (error) {
-        if (error instanceof BatchWriteError) {
-          this.#unapplied.push(...error.unprocessed);
-          this.#cause ??= error.cause ?? error;
-        }
-        throw error;
-      }
-    };
-    const done = this.#tail.then(run);
+    const done = this.#tail.then(async () =>
+      (await import("./batch_write.ts")).flushWriter(
+        this.#table,
+        batch,
+        this.#options,
+        this.#failures,
+      )
+    );
     this.#tail = done.catch(() => {});
     return done;
   }
@@ -167,8 +147,9 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
   async close(): Promise<void> {
     this.#closed = true;
     await this.flush().catch(() => {});
-    if (this.#unapplied.length) {
-      throw new BatchWriteError(this.#unapplied, this.#total, this.#cause);
+    const { unapplied, cause } = this.#failures;
+    if (unapplied.length) {
+      throw new BatchWriteError(unapplied, this.#total, cause);
     }
   }
 
@@ -177,28 +158,19 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
     return this.close();
   }
 
-  #add(build: (table: Table<T>) => [AttributeMap, TableWrite["request"]]): Promise<void> {
+  // Buffers a write at once (so `pending` counts it); a rejected write is reported by the lazily loaded
+  // batch module, as are all sends.
+  #add(build: () => [AttributeMap, TableWrite["request"]]): Promise<void> {
     try {
-      if (this.#closed) {
-        throw new ValidationError("the batch writer is closed", {
-          path: "",
-          found: "a write after close()",
-          allowed: "writes before close()",
+      const write = this.#closed ? undefined : build();
+      const id = write && keyString(write[0], this.#names);
+      if (!write || !id || (this.#buffer.has(id) && this.#options.duplicates === "reject")) {
+        return import("./batch_write.ts").then((m) => {
+          throw m.writerRejection(id);
         });
       }
-      const [wire, request] = build(this.#table);
-      const id = keyString(wire, this.#names);
-      if (this.#buffer.has(id)) {
-        if (this.#options.duplicates === "reject") {
-          throw new ValidationError("duplicate key in a batch", {
-            path: "",
-            found: id,
-            allowed: 'each key once per batch of 25, or duplicates: "lastWriteWins"',
-          });
-        }
-        this.#buffer.delete(id);
-      }
-      this.#buffer.set(id, { table: this.#table.name, request });
+      this.#buffer.delete(id);
+      this.#buffer.set(id, { table: this.#table.name, request: write[1] });
       this.#total++;
       return this.#buffer.size >= 25 ? this.flush() : Promise.resolve();
     } catch (error) {
