@@ -27,6 +27,17 @@ export function resolveTable(ref: TableRef, codec?: CodecOptions): ResolvedTable
     : { name: ref.name, schema: ref.schema, codec: ref.codec ?? codec };
 }
 
+/** The entries, with each table given by the name of a table in `tables` replaced by that table. */
+export function resolveEntries<E extends { table: TableRef }>(
+  entries: readonly E[],
+  tables?: ReadonlyMap<string, TableRef>,
+): readonly E[] {
+  return entries.map((e) => {
+    const table = typeof e.table === "string" && tables?.get(e.table);
+    return table ? { ...e, table } : e;
+  });
+}
+
 /** Encodes a key for a table: with a schema, checked against it; else it must be an object. */
 export function encodeKey(t: ResolvedTable, key: KeyInput, path: string): AttributeMap {
   if (t.schema) return buildKey(t.schema, key, t.codec);

@@ -13,6 +13,7 @@ import type { PathInput } from "../expressions/mod.ts";
 import { keyNames, keyString } from "./_keys.ts";
 import { readFields } from "./_projection.ts";
 import { encodeKey, resolveTable, type TableRef } from "./_table_ref.ts";
+import type { BatchGetTableRequest } from "./database.ts";
 import type { KeyInput } from "./schema.ts";
 import { BatchGetError, type BatchRetryOptions } from "./batch_errors.ts";
 
@@ -126,4 +127,34 @@ export async function batchGetKeys(
     });
   }
   return out;
+}
+
+/**
+ * Reads keys from several tables (what `db.batchGet` does): a table named in `tables` is read with its
+ * schema (keys may be values or pairs) and codec.
+ *
+ * @param client The low-level client.
+ * @param tables Tables by name.
+ * @param requests Per table name: the keys, or the keys with read options.
+ * @param options Retries, and codec options for tables given by name.
+ * @returns Per table name: the item for each key, or `undefined` when there is none.
+ */
+export function batchGetTables(
+  client: DynamoDB,
+  tables: ReadonlyMap<string, TableRef>,
+  requests: Readonly<Record<string, readonly KeyInput[] | BatchGetTableRequest>>,
+  options: BatchRetryOptions & { codec?: CodecOptions },
+): Promise<Record<string, (Record<string, unknown> | undefined)[]>> {
+  return batchGetKeys(
+    client,
+    Object.entries(requests).map(([name, r]) => ({
+      ...(isTableRequest(r) ? r : { keys: r }),
+      table: tables.get(name) ?? name,
+    })),
+    options,
+  );
+}
+
+function isTableRequest(r: readonly KeyInput[] | BatchGetTableRequest): r is BatchGetTableRequest {
+  return !Array.isArray(r);
 }

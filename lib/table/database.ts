@@ -26,11 +26,10 @@
 import { DynamoDB, type DynamoDBOptions } from "../client/mod.ts";
 import type { CodecOptions } from "../codec/mod.ts";
 import type { PathInput } from "../expressions/mod.ts";
-import type { CallOptions, Sleep } from "../transport/mod.ts";
-import type { TableRef } from "./_table_ref.ts";
+import type { CallOptions } from "../transport/mod.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import type { KeyInput, TableSchema } from "./schema.ts";
-import { Table } from "./table.ts";
+import { Table, type TableOptions } from "./table.ts";
 import type { TableDefinition } from "./table_definition.ts";
 import type { TransactGetEntry, TransactWriteEntry } from "./transactions.ts";
 
@@ -86,9 +85,8 @@ export class Database {
   readonly client: DynamoDB;
   /** The codec options every table starts from. */
   readonly codec?: CodecOptions;
-  #sleep?: Sleep;
-  #random?: () => number;
-  #tables = new Map<string, { name: string; schema: TableSchema; codec?: CodecOptions }>();
+  #waits: TableOptions;
+  #tables = new Map<string, Table<object>>();
 
   /**
    * Makes the client; nothing is sent.
@@ -99,8 +97,7 @@ export class Database {
   constructor(options: DatabaseOptions = {}) {
     this.client = options.client ?? new DynamoDB(options);
     if (options.codec) this.codec = options.codec;
-    this.#sleep = options.sleep;
-    this.#random = options.random;
+    this.#waits = { sleep: options.sleep, random: options.random };
   }
 
   /**
@@ -118,11 +115,7 @@ export class Database {
     options: { codec?: CodecOptions } = {},
   ): Table<T> {
     const codec = options.codec || this.codec ? { ...this.codec, ...options.codec } : undefined;
-    const table = new Table<T>(this.client, name, schema, {
-      codec,
-      sleep: this.#sleep,
-      random: this.#random,
-    });
+    const table = new Table<T>(this.client, name, schema, { ...this.#waits, codec });
     this.#tables.set(name, table);
     return table;
   }
@@ -139,14 +132,7 @@ export class Database {
     name: string,
     options: CallOptions & { codec?: CodecOptions } = {},
   ): Promise<Table<T>> {
-    const { Table: description = {} } = await this.client.describeTable(
-      { TableName: name },
-      options,
-    );
-    const { schemaFromDescription } = await import("./table_definition.ts");
-    const table = this.table<T>(name, schemaFromDescription(description), options);
-    table.description = description;
-    return table;
+    return (await import("./table_definition.ts")).getTable<T>(this, name, options);
   }
 
   /**
@@ -163,8 +149,7 @@ export class Database {
     definition: TableDefinition,
     options: CreateTableOptions = {},
   ): Promise<Table<T>> {
-    const { createTable } = await import("./table_definition.ts");
-    return createTable<T>(this, definition, options);
+    return (await import("./table_definition.ts")).createTable<T>(this, definition, options);
   }
 
   /**
@@ -174,17 +159,7 @@ export class Database {
    * @returns The names, sorted as DynamoDB returns them.
    */
   async listTableNames(call?: CallOptions): Promise<string[]> {
-    const names: string[] = [];
-    let start: string | undefined;
-    do {
-      const out = await this.client.listTables(
-        start ? { ExclusiveStartTableName: start } : {},
-        call,
-      );
-      names.push(...out.TableNames ?? []);
-      start = out.LastEvaluatedTableName;
-    } while (start);
-    return names;
+    return (await import("./table_definition.ts")).listTableNames(this.client, call);
   }
 
   /**
@@ -201,15 +176,11 @@ export class Database {
     requests: Readonly<Record<string, readonly KeyInput[] | BatchGetTableRequest>>,
     options: BatchRetryOptions = {},
   ): Promise<Record<string, (Record<string, unknown> | undefined)[]>> {
-    const { batchGetKeys } = await import("./batch_get.ts");
-    return batchGetKeys(
-      this.client,
-      Object.entries(requests).map(([name, r]) => ({
-        ...(isTableRequest(r) ? r : { keys: r }),
-        table: this.#tables.get(name) ?? name,
-      })),
-      { sleep: this.#sleep, random: this.#random, codec: this.codec, ...options },
-    );
+    return (await import("./batch_get.ts")).batchGetTables(this.client, this.#tables, requests, {
+      ...this.#waits,
+      codec: this.codec,
+      ...options,
+    });
   }
 
   /**
@@ -225,8 +196,11 @@ export class Database {
     entries: readonly TransactWriteEntry[],
     options: TransactWriteOptions = {},
   ): Promise<void> {
-    const { transactWrite } = await import("./transactions.ts");
-    return transactWrite(this.client, this.#resolve(entries), { codec: this.codec, ...options });
+    return (await import("./transactions.ts")).transactWrite(this.client, entries, {
+      codec: this.codec,
+      tables: this.#tables,
+      ...options,
+    });
   }
 
   /**
@@ -241,19 +215,10 @@ export class Database {
     entries: readonly TransactGetEntry[],
     call: CallOptions = {},
   ): Promise<(Record<string, unknown> | undefined)[]> {
-    const { transactGet } = await import("./transactions.ts");
-    return transactGet(this.client, this.#resolve(entries), { codec: this.codec, ...call });
-  }
-
-  // Tables given by name that this database has handles for get their schema and codec.
-  #resolve<E extends { table: TableRef }>(entries: readonly E[]): E[] {
-    return entries.map((e) => {
-      const table = typeof e.table === "string" && this.#tables.get(e.table);
-      return table ? { ...e, table } : e;
+    return (await import("./transactions.ts")).transactGet(this.client, entries, {
+      codec: this.codec,
+      tables: this.#tables,
+      ...call,
     });
   }
-}
-
-function isTableRequest(r: readonly KeyInput[] | BatchGetTableRequest): r is BatchGetTableRequest {
-  return !Array.isArray(r);
 }

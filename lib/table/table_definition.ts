@@ -1,6 +1,8 @@
-// Table definitions (internal; `db.createTable` and `db.getTable` load it on first use): a definition (keys
-// as `[name, type]`, billing, secondary indexes, stream, TTL, tags) turned into a CreateTable request, and
-// the schema read back from a description. The definition types are public (mod.ts exports them).
+// Table definitions (internal; `db.createTable`, `db.getTable` and `db.listTableNames` load it on first
+// use): a definition (keys as `[name, type]`, billing, secondary indexes, stream, TTL, tags) turned into a
+// CreateTable request, the schema read back from a description, and the list of table names. The definition types are public (mod.ts exports them).
+import type { DynamoDB } from "../client/mod.ts";
+import type { CodecOptions } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import type {
   AttributeDefinition,
@@ -13,6 +15,7 @@ import type {
 import { checkName } from "./_names.ts";
 import type { CreateTableOptions, Database } from "./database.ts";
 import type { Table } from "./table.ts";
+import type { CallOptions } from "../transport/mod.ts";
 import type { KeyAttribute, KeySchema, KeyType, TableSchema } from "./schema.ts";
 
 /** Read and write capacity units. */
@@ -232,4 +235,41 @@ export async function createTable<T extends object>(
     }, options);
   }
   return table;
+}
+
+/**
+ * Describes a table and returns a handle with its schema (what `db.getTable` does).
+ *
+ * @param db The database.
+ * @param name The table name.
+ * @param options Codec options, signal.
+ * @returns The table, described.
+ */
+export async function getTable<T extends object>(
+  db: Database,
+  name: string,
+  options: CallOptions & { codec?: CodecOptions },
+): Promise<Table<T>> {
+  const { Table: description = {} } = await db.client.describeTable({ TableName: name }, options);
+  const table = db.table<T>(name, schemaFromDescription(description), options);
+  table.description = description;
+  return table;
+}
+
+/**
+ * Lists every table name, paging through ListTables (what `db.listTableNames` does).
+ *
+ * @param client The low-level client.
+ * @param call Signal and timeout.
+ * @returns The names.
+ */
+export async function listTableNames(client: DynamoDB, call?: CallOptions): Promise<string[]> {
+  const names: string[] = [];
+  let start: string | undefined;
+  do {
+    const out = await client.listTables(start ? { ExclusiveStartTableName: start } : {}, call);
+    names.push(...out.TableNames ?? []);
+    start = out.LastEvaluatedTableName;
+  } while (start);
+  return names;
 }

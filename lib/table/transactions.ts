@@ -20,7 +20,7 @@ import type {
 import type { CallOptions } from "../transport/mod.ts";
 import { checkItemKey } from "./_keys.ts";
 import { readFields } from "./_projection.ts";
-import { encodeKey, resolveTable, type TableRef } from "./_table_ref.ts";
+import { encodeKey, resolveEntries, resolveTable, type TableRef } from "./_table_ref.ts";
 import type { KeyInput } from "./schema.ts";
 
 export type { TableRef };
@@ -143,7 +143,7 @@ export function transactGetItems(
 }
 
 /**
- * Sends a write transaction (what `db.transactWrite` does once the entries' tables are resolved).
+ * Sends a write transaction (what `db.transactWrite` does): entries naming a table in `options.tables` use its schema and codec.
  *
  * @param client The low-level client.
  * @param entries The writes.
@@ -154,16 +154,20 @@ export function transactGetItems(
 export async function transactWrite(
   client: DynamoDB,
   entries: readonly TransactWriteEntry[],
-  options: CallOptions & { clientRequestToken?: string; codec?: CodecOptions } = {},
+  options: CallOptions & { clientRequestToken?: string; codec?: CodecOptions; tables?: Tables } =
+    {},
 ): Promise<void> {
   await client.transactWriteItems({
-    TransactItems: transactWriteItems(entries, options.codec),
+    TransactItems: transactWriteItems(resolveEntries(entries, options.tables), options.codec),
     ClientRequestToken: options.clientRequestToken ?? token(),
   }, options);
 }
 
+/** Tables by name: entries naming one of them use its schema and codec. */
+type Tables = ReadonlyMap<string, TableRef>;
+
 /**
- * Sends a read transaction (what `db.transactGet` does once the entries' tables are resolved).
+ * Sends a read transaction (what `db.transactGet` does): entries naming a table in `options.tables` use its schema and codec.
  *
  * @param client The low-level client.
  * @param entries The reads.
@@ -173,12 +177,13 @@ export async function transactWrite(
 export async function transactGet(
   client: DynamoDB,
   entries: readonly TransactGetEntry[],
-  options: CallOptions & { codec?: CodecOptions } = {},
+  options: CallOptions & { codec?: CodecOptions; tables?: Tables } = {},
 ): Promise<(Record<string, unknown> | undefined)[]> {
+  const resolved = resolveEntries(entries, options.tables);
   const out = await client.transactGetItems({
-    TransactItems: transactGetItems(entries, options.codec),
+    TransactItems: transactGetItems(resolved, options.codec),
   }, options);
-  return entries.map((e, i) => {
+  return resolved.map((e, i) => {
     const item = out.Responses?.[i]?.Item;
     return item && decodeItem(item, resolveTable(e.table, options.codec).codec);
   });
