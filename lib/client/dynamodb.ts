@@ -51,8 +51,7 @@ import type {
   WriteOutput,
 } from "../operations/mod.ts";
 import { OPERATIONS } from "../operations/mod.ts";
-import { fromEnv, regionFromEnv } from "../sigv4/mod.ts";
-import type { Credentials } from "../sigv4/mod.ts";
+import type { Credentials, CredentialsProvider } from "../sigv4/mod.ts";
 import type { CallOptions, TransportConfig } from "../transport/mod.ts";
 import { checkEndpoint, regionEndpoint, send, sleep } from "../transport/mod.ts";
 import type { DynamoDBOptions } from "./options.ts";
@@ -182,7 +181,7 @@ export class DynamoDB {
     if (options.region !== undefined) regionEndpoint(options.region);
     const credentials = options.credentials;
     if (options.region !== undefined && credentials !== undefined) {
-      this.#config = this.#resolve(options.region);
+      this.#config = this.#resolve(options.region, credentials);
     }
   }
 
@@ -216,22 +215,18 @@ export class DynamoDB {
     return this.#pending.then((c) => send(c, this, operation, body, call));
   }
 
+  // The region or the credentials come from the environment: read on first use, by a module loaded then.
   async #init(): Promise<TransportConfig> {
-    const { region, endpoint } = this.#options;
-    const resolved = region ?? (await regionFromEnv()) ?? (endpoint ? "us-east-1" : undefined);
-    if (!resolved) {
-      throw new ValidationError("no region", {
-        path: "region",
-        found: "none in the options or the environment (AWS_REGION)",
-        allowed: "a region like us-east-1, or an endpoint",
-      });
-    }
-    return this.#config = this.#resolve(resolved);
+    const { region, endpoint, credentials } = this.#options;
+    const defaults = await import("./_defaults.ts");
+    return this.#config = this.#resolve(
+      region ?? (await defaults.defaultRegion(endpoint)),
+      credentials ?? defaults.defaultCredentials(),
+    );
   }
 
-  #resolve(region: string): TransportConfig {
+  #resolve(region: string, given: Credentials | CredentialsProvider): TransportConfig {
     const o = this.#options;
-    const given = o.credentials ?? fromEnv();
     const credentials: TransportConfig["credentials"] = typeof given === "function"
       ? (forceRefresh) => given(forceRefresh ? { forceRefresh } : undefined)
       : (): Credentials => given;

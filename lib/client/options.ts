@@ -10,7 +10,10 @@ import type { ClientEvent, FetchLike, Sleep } from "../transport/mod.ts";
 
 /** How a `DynamoDB` client is set up; every field is optional. */
 export interface DynamoDBOptions {
-  /** The AWS region, like `eu-west-1`. Default: `AWS_REGION` / `AWS_DEFAULT_REGION` from the environment. */
+  /**
+   * The AWS region, like `eu-west-1`. Default: `AWS_REGION` / `AWS_DEFAULT_REGION` from the environment,
+   * then the profile's `region` in `~/.aws/config`, then `us-east-1` when `endpoint` is set.
+   */
   region?: string;
   /**
    * A custom endpoint, like `http://127.0.0.1:8000` for a local server. Default: the region's
@@ -21,7 +24,8 @@ export interface DynamoDBOptions {
   allowHttp?: boolean;
   /**
    * Credentials, or a provider called before each request (cache in the provider, e.g. with
-   * `refreshing`). Default: `fromEnv()`, read when the first request is made.
+   * `refreshing`). Default: `defaultChain()` from `@dynafetch/dynafetch/credentials` (environment,
+   * profile, web identity, container, instance metadata), loaded when the first request is made.
    */
   credentials?: Credentials | CredentialsProvider;
   /** The `fetch` to use. Default: the global `fetch`. */

@@ -404,10 +404,24 @@ Deno.test("a credentials provider is asked for every request and refreshed on Ex
 
 Deno.test("without credentials and region the client reads the environment lazily", async () => {
   const names = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION"];
+  // The default chain also reads the profile files and instance metadata: point them at nothing.
+  const isolated = {
+    AWS_CONFIG_FILE: "/nonexistent/dynafetch/config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/dynafetch/credentials",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+  const cleared = [
+    "AWS_DEFAULT_REGION",
+    "AWS_PROFILE",
+    "AWS_WEB_IDENTITY_TOKEN_FILE",
+    "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+    "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+  ];
+  names.push(...Object.keys(isolated), ...cleared);
   const saved = names.map((n) => Deno.env.get(n));
   try {
     for (const n of names) Deno.env.delete(n);
-    Deno.env.delete("AWS_DEFAULT_REGION");
+    for (const [n, v] of Object.entries(isolated)) Deno.env.set(n, v);
     const { fetch, seen } = fakeFetch([{}]);
     const db = new DynamoDB({ fetch });
     await assertRejects(() => db.listTables(), ValidationError, "region");
