@@ -14,6 +14,7 @@ import { keyNames, keyString } from "./_keys.ts";
 import { readFields } from "./_projection.ts";
 import { encodeKey, resolveTable, type TableRef } from "./_table_ref.ts";
 import type { BatchGetTableRequest } from "./database.ts";
+import type { BatchGetOptions, Table } from "./table.ts";
 import type { KeyInput } from "./schema.ts";
 import { BatchGetError, type BatchRetryOptions } from "./batch_errors.ts";
 
@@ -127,6 +128,24 @@ export async function batchGetKeys(
     });
   }
   return out;
+}
+
+/**
+ * Reads keys of one table (what `table.batchGet` does).
+ *
+ * @param table The table.
+ * @param keys The keys.
+ * @param options Projection, consistent read, retries.
+ * @returns The item for each key, or `undefined` when there is none.
+ */
+export async function tableBatchGet<T extends object>(
+  table: Table<T>,
+  keys: readonly KeyInput[],
+  options: BatchGetOptions,
+): Promise<(T | undefined)[]> {
+  const got = await batchGetKeys(table.client, [{ ...options, table, keys }], options);
+  // The items come from this table, whose type parameter is the caller's claim about them.
+  return got[table.name] as (T | undefined)[];
 }
 
 /**

@@ -17,8 +17,7 @@
  *
  * @module
  */
-import { ValidationError } from "../errors.ts";
-import { update, type UpdateBuilder } from "../expressions/mod.ts";
+import { fail } from "./_fail.ts";
 import { keyNames } from "./_keys.ts";
 import type { Table, WriteOptions } from "./table.ts";
 
@@ -131,24 +130,7 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ConditionalCheckFailedError} When the condition fails (the queue is kept).
    */
   async save(options: WriteOptions = {}): Promise<Partial<T> | undefined> {
-    let u: UpdateBuilder | undefined;
-    for (const { action, name, value } of this.#changes.values()) {
-      u ??= update();
-      const path = [name];
-      u = action === "SET"
-        ? u.set(path, value)
-        : action === "ADD"
-        ? u.add(path, value)
-        : action === "DELETE"
-        ? u.delete(path, value)
-        : u.remove(path);
-    }
-    const returnValues = options.returnValues ?? "ALL_NEW";
-    const out = await this.table.update(this.attributes, u, { ...options, returnValues });
-    this.#changes.clear();
-    // ALL_NEW returns the whole item as saved.
-    if (returnValues === "ALL_NEW" && out) this.attributes = out as T;
-    return out;
+    return (await import("./_item_save.ts")).saveItem(this, this.#changes, options);
   }
 
   /**
@@ -176,11 +158,12 @@ export class Item<T extends object = Record<string, unknown>> {
 
   #queue(change: ItemChange): this {
     if (keyNames(this.table.schema).includes(change.name)) {
-      throw new ValidationError("a key attribute cannot change", {
-        path: change.name,
-        found: change.action,
-        allowed: "changes to attributes outside the key",
-      });
+      fail(
+        "a key attribute cannot change",
+        change.name,
+        change.action,
+        "changes to attributes outside the key",
+      );
     }
     this.#changes.delete(change.name);
     this.#changes.set(change.name, change);

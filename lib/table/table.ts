@@ -25,7 +25,6 @@
  */
 import type { DynamoDB } from "../client/mod.ts";
 import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
 import {
   and,
   compileExpressions,
@@ -42,13 +41,14 @@ import type {
   TableDescription,
 } from "../operations/mod.ts";
 import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
+import { fail } from "./_fail.ts";
 import { checkItemKey, isPlainObject, keyNames } from "./_keys.ts";
 import { checkName } from "./_names.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import { BatchWriter, type BatchWriterOptions } from "./batch_writer.ts";
 import { Item } from "./item.ts";
 import { Paginator } from "./paginator.ts";
-import { buildKey, type KeyInput, type KeySchema, type TableSchema } from "./schema.ts";
+import { buildKey, type KeyInput, type TableSchema } from "./schema.ts";
 
 /** How a table handle encodes values and waits; the database passes its own. */
 export interface TableOptions {
@@ -147,6 +147,9 @@ export interface WaitOptions extends CallOptions {
   /** Give up after this many milliseconds. Default 600 000 (10 minutes). */
   maxWaitMs?: number;
 }
+
+// The table's own life cycle, loaded on first use.
+const admin = () => import("./_table_admin.ts");
 
 const isCondition = (x: unknown): x is Condition =>
   isPlainObject(x) && x.kind === "condition" && typeof x.and === "function";
@@ -352,26 +355,28 @@ export class Table<T extends object = Record<string, unknown>> {
     keyCondition: Condition | Record<string, unknown> | KeyInput,
     options: QueryOptions = {},
   ): Paginator<T> {
+    const { index } = options;
     let cond: Condition | undefined;
     if (isCondition(keyCondition)) cond = keyCondition;
     else if (isPlainObject(keyCondition)) cond = conditionFromMap(keyCondition);
     else {
-      const schema = this.#indexSchema(options.index, "a key condition");
+      const schema = index === undefined ? this.schema : this.schema.indexes?.[index];
+      if (!schema) {
+        fail(
+          "an index missing from the schema needs a key condition",
+          "index",
+          index ?? "",
+          Object.keys(this.schema.indexes ?? {}).join(", ") || "indexes listed in the schema",
+        );
+      }
       const [name] = schema.partitionKey;
       buildKey({ partitionKey: schema.partitionKey }, { [name]: keyCondition }, this.codec);
       cond = Key(name).eq(keyCondition);
     }
-    if (!cond) {
-      throw new ValidationError("empty key condition", {
-        path: "keyCondition",
-        found: "{}",
-        allowed: "a partition key condition",
-      });
-    }
     return this.#paginate(
       "query",
       options,
-      cond,
+      cond ?? fail("empty key condition", "keyCondition", "{}", "a partition key condition"),
       options.reverse ? { ScanIndexForward: false } : {},
     );
   }
@@ -400,14 +405,7 @@ export class Table<T extends object = Record<string, unknown>> {
     keys: readonly KeyInput[],
     options: BatchGetOptions = {},
   ): Promise<(T | undefined)[]> {
-    const { batchGetKeys } = await import("./batch_get.ts");
-    const got = await batchGetKeys(
-      this.client,
-      [{ ...options, table: this, keys }],
-      this.#retry(options),
-    );
-    // The items come from this table, whose type parameter is the caller's claim about them.
-    return got[this.name] as (T | undefined)[];
+    return (await import("./batch_get.ts")).tableBatchGet(this, keys, this.#retry(options));
   }
 
   /**
@@ -420,8 +418,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} Listing exactly the writes not applied.
    */
   async batchWrite(request: BatchWriteRequest<T>, options: BatchWriteOptions = {}): Promise<void> {
-    const { batchWriteTable } = await import("./batch_write.ts");
-    return batchWriteTable(this, request, this.#retry(options));
+    return (await import("./batch_write.ts")).batchWriteTable(this, request, this.#retry(options));
   }
 
   /**
@@ -453,8 +450,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {ResourceNotFoundError} When there is no such table.
    */
   async describe(call?: CallOptions): Promise<TableDescription> {
-    const { Table } = await this.client.describeTable({ TableName: this.name }, call);
-    return this.description = Table ?? {};
+    return (await admin()).describe(this, call);
   }
 
   /**
@@ -477,7 +473,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {DynafetchError} When the table is being deleted, or not active after `maxWaitMs`.
    */
   async waitUntilActive(options: WaitOptions = {}): Promise<this> {
-    await (await import("./_wait.ts")).waitFor(this, "ACTIVE", options, this.#sleep);
+    await (await admin()).waitFor(this, "ACTIVE", options, this.#sleep);
     return this;
   }
 
@@ -489,7 +485,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {DynafetchError} When the table still exists after `maxWaitMs`.
    */
   async waitUntilDeleted(options: WaitOptions = {}): Promise<this> {
-    await (await import("./_wait.ts")).waitFor(this, "deleted", options, this.#sleep);
+    await (await admin()).waitFor(this, "deleted", options, this.#sleep);
     return this;
   }
 
@@ -504,17 +500,7 @@ export class Table<T extends object = Record<string, unknown>> {
     throughput: { read: number; write: number } | "onDemand",
     call?: CallOptions,
   ): Promise<TableDescription> {
-    const { TableDescription } = await this.client.updateTable({
-      TableName: this.name,
-      ...(throughput === "onDemand" ? { BillingMode: "PAY_PER_REQUEST" } : {
-        BillingMode: "PROVISIONED",
-        ProvisionedThroughput: {
-          ReadCapacityUnits: throughput.read,
-          WriteCapacityUnits: throughput.write,
-        },
-      }),
-    }, call);
-    return this.description = TableDescription ?? {};
+    return (await admin()).updateThroughput(this, throughput, call);
   }
 
   /**
@@ -524,8 +510,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @returns The description (status DELETING).
    */
   async deleteTable(call?: CallOptions): Promise<TableDescription> {
-    const { TableDescription } = await this.client.deleteTable({ TableName: this.name }, call);
-    return this.description = TableDescription ?? {};
+    return (await admin()).deleteTable(this, call);
   }
 
   #decode(item: AttributeMap): T {
@@ -555,20 +540,6 @@ export class Table<T extends object = Record<string, unknown>> {
     };
   }
 
-  #indexSchema(index: string | undefined, what: string): KeySchema {
-    if (index === undefined) return this.schema;
-    const schema = this.schema.indexes?.[index];
-    if (!schema) {
-      throw new ValidationError(`an index missing from the schema needs ${what}`, {
-        path: "index",
-        found: index,
-        allowed: Object.keys(this.schema.indexes ?? {}).join(", ") ||
-          "indexes listed in the schema",
-      });
-    }
-    return schema;
-  }
-
   #paginate(
     op: "query" | "scan",
     o: ReadManyOptions,
@@ -579,45 +550,28 @@ export class Table<T extends object = Record<string, unknown>> {
     const { index, limit, maxResults, count, consistentRead, projection, startKey, cursor } = o;
     if (index !== undefined) checkName(index, "index");
     for (
-      const [name, value, min] of [["limit", limit, 1], ["maxResults", maxResults, 0], [
-        "segments",
-        segments,
-        1,
-      ]] as const
+      const [path, value, min, max = Infinity] of [
+        ["limit", limit, 1],
+        ["maxResults", maxResults, 0],
+        ["segments", segments, 1, 1_000_000],
+      ] as const
     ) {
-      if (
-        value !== undefined &&
-        !(Number.isSafeInteger(value) && value >= min &&
-          value <= (name === "segments" ? 1_000_000 : Infinity))
-      ) {
-        throw new ValidationError("bad paging option", {
-          path: name,
-          found: String(value),
-          allowed: `an integer >= ${min}`,
-        });
+      if (value !== undefined && !(Number.isSafeInteger(value) && value >= min && value <= max)) {
+        fail("bad paging option", path, String(value), `an integer >= ${min}`);
       }
     }
     if (startKey && segments > 1) {
-      throw new ValidationError("startKey with segments", {
-        path: "startKey",
-        found: `${segments} segments`,
-        allowed: "a cursor of a parallel scan, or one segment",
-      });
+      fail(
+        "startKey with segments",
+        "startKey",
+        `${segments} segments`,
+        "a cursor of a parallel scan, or one segment",
+      );
     }
     if (startKey && cursor !== undefined) {
-      throw new ValidationError("startKey and cursor both given", {
-        path: "cursor",
-        found: "both",
-        allowed: "one of them",
-      });
+      fail("startKey and cursor both given", "cursor", "both", "one of them");
     }
-    if (count && projection) {
-      throw new ValidationError("count with a projection", {
-        path: "projection",
-        found: "both",
-        allowed: "one of them",
-      });
-    }
+    if (count && projection) fail("count with a projection", "projection", "both", "one of them");
     const filter = o.filter && (isCondition(o.filter) ? o.filter : conditionFromMap(o.filter));
     // The key attributes of a resume position, known when the items hold them (no projection, not counting).
     const indexKeys = index === undefined
@@ -627,11 +581,12 @@ export class Table<T extends object = Record<string, unknown>> {
       ? undefined
       : [...new Set([...this.#keys, ...indexKeys])];
     if (segments > 1 && maxResults !== undefined && !names) {
-      throw new ValidationError("maxResults with segments needs the items' key attributes", {
-        path: "maxResults",
-        found: count ? "count" : projection ? "a projection" : `index ${index} not in the schema`,
-        allowed: "segments without maxResults, or items that hold their keys",
-      });
+      fail(
+        "maxResults with segments needs the items' key attributes",
+        "maxResults",
+        count ? "count" : projection ? "a projection" : `index ${index} not in the schema`,
+        "segments without maxResults, or items that hold their keys",
+      );
     }
     const base = {
       TableName: this.name,
@@ -648,9 +603,7 @@ export class Table<T extends object = Record<string, unknown>> {
           signal: o.signal ? AbortSignal.any([o.signal, signal]) : signal,
           timeoutMs: o.timeoutMs,
         };
-        return op === "query"
-          ? this.client.query({ ...base, ...request }, call)
-          : this.client.scan({ ...base, ...request }, call);
+        return this.client[op]({ ...base, ...request }, call);
       },
       decode: (item) => this.#decode(item),
       decodeKey: (key) => decodeItem(key, this.codec),
