@@ -10,14 +10,12 @@ import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
 import { type Ctx, resolveOptions } from "./_options.ts";
 import { describe, fail, Fault, toValidationError, within } from "./_fault.ts";
-import { normalizeNumber, numberToString } from "./numbers.ts";
+import { isShortCanonical, normalizeNumber, numberToString } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { base64ToBytes } from "./base64.ts";
 import { MAX_DEPTH } from "./encode.ts";
 
 const AV = "an AttributeValue with exactly one of S, N, B, SS, NS, BS, BOOL, NULL, L, M";
-// Canonical numbers of at most 15 characters: a JS number holds them exactly.
-const SHORT = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
 
 /**
  * Decodes a DynamoDB `AttributeValue` to a JavaScript value.
@@ -196,33 +194,44 @@ function decodeBinary(v: unknown): Uint8Array {
 function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
   if (!Array.isArray(v) || v.length === 0) wrong(type, v, "a non-empty array of strings");
   const out = new Set<unknown>();
-  const seen = type === "SS" ? out : new Set<string>();
+  // A Set merges equal strings and numbers, so a size check finds their duplicates; Uint8Arrays,
+  // DynamoNumbers and Decimals never merge, so those need a check by text.
+  let objects = type === "BS";
   let i = 0;
   try {
     for (; i < v.length; i++) {
       const x: unknown = v[i];
       if (typeof x !== "string") wrong(type, x, "a string");
-      let key = x;
-      if (type === "NS") {
-        key = isShort(x) ? x : normalizeNumber(x);
-        out.add(decodeCanonical(key, c));
-      } else if (type === "BS") out.add(decodeBinary(x));
-      if (seen.has(key)) fail("duplicate set element", describe(x), "distinct elements");
-      seen.add(key);
+      if (type === "SS") out.add(x);
+      else if (type === "BS") out.add(decodeBinary(x));
+      else {
+        const value = decodeNumber(x, c);
+        if (typeof value === "object") objects = true;
+        out.add(value);
+      }
     }
   } catch (error) {
     throw within(error, i);
   }
+  if (objects || out.size !== v.length) findDuplicate(type, v);
   return out;
 }
 
-/** Whether `s` is a canonical number a JS number holds exactly (at most 15 characters). */
-function isShort(s: string): boolean {
-  return s.length <= 15 && s !== "-0" && SHORT.test(s);
+/** Fails at the first element equal to an earlier one (by canonical text). */
+function findDuplicate(type: string, v: unknown[]): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < v.length; i++) {
+    const x = String(v[i]);
+    const key = type === "NS" ? normalizeNumber(x) : x;
+    if (seen.has(key)) {
+      throw within(new Fault("duplicate set element", describe(x), "distinct elements"), i);
+    }
+    seen.add(key);
+  }
 }
 
 function decodeNumber(s: string, c: Ctx): unknown {
-  if (c.n === 0 && isShort(s)) return +s;
+  if (c.n === 0 && isShortCanonical(s)) return +s;
   return decodeCanonical(normalizeNumber(s), c);
 }
 

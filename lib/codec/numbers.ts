@@ -82,3 +82,32 @@ export function bigintToString(value: bigint): string {
   const s = value.toString();
   return s.length < 39 ? s : normalizeNumber(s);
 }
+
+/**
+ * Whether `text` is a canonical number of at most 15 characters: a JS number holds it exactly, so decoding
+ * can skip `normalizeNumber`. A hand-written scan, as this runs for every number decoded.
+ *
+ * @param text A string from the wire.
+ * @returns `true` for texts like `"0"`, `"-12"`, `"0.05"`; `false` for any other, valid or not.
+ */
+export function isShortCanonical(text: string): boolean {
+  const n = text.length;
+  if (n > 15 || n === 0) return false;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  let c = text.charCodeAt(i);
+  if (c === 48) {
+    // A leading 0 is the whole number ("0", not "-0") or comes before the point.
+    if (++i === n) return i === 1;
+    c = text.charCodeAt(i);
+  } else {
+    if (!(c >= 49 && c <= 57)) return false;
+    while (++i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57);
+    if (i === n) return true;
+  }
+  if (c !== 46 || ++i === n) return false;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return c !== 48;
+}

@@ -32,6 +32,14 @@ function rejects(
 const AV = "an AttributeValue with exactly one of S, N, B, SS, NS, BS, BOOL, NULL, L, M";
 const NUM = "a decimal number like 12, -0.5 or 1.5E+3";
 
+Deno.test("decode: number sets mixing numbers and DynamoNumbers", () => {
+  const big = "12345678901234567890";
+  assertEquals(decode({ NS: [big, "1", "0.5"] }), new Set([new DynamoNumber(big), 1, 0.5]));
+  assertEquals(decode({ NS: ["1", big] }, { numbers: "bigint" }), new Set([1n, BigInt(big)]));
+  // "lossy" is lossy: two distinct numbers may round to one double.
+  assertEquals(decode({ NS: ["1", "1.00000000000000000001"] }, { numbers: "lossy" }), new Set([1]));
+});
+
 Deno.test("decode: every type", () => {
   assertEquals(decode({ S: "x" }), "x");
   assertEquals(decode({ N: "-12.50" }), -12.5);
@@ -158,6 +166,29 @@ Deno.test("decode: bad base64 and malformed numbers", () => {
 });
 
 Deno.test("decode: duplicate set elements are an error, not a silent loss", () => {
+  const big = "12345678901234567890";
+  rejects(
+    { NS: [big, "1.2345678901234567890E19"] },
+    "[1]",
+    "duplicate set element",
+    'a string "1.2345678901234567890E19"',
+    "distinct elements",
+  );
+  rejects(
+    { NS: ["2", big, "2.0"] },
+    "[2]",
+    "duplicate set element",
+    'a string "2.0"',
+    "distinct elements",
+  );
+  rejects(
+    { NS: ["1", "1e0"] },
+    "[1]",
+    "duplicate set element",
+    'a string "1e0"',
+    "distinct elements",
+    { numbers: "exact" },
+  );
   rejects({ SS: ["a", "a"] }, "[1]", "duplicate set element", 'a string "a"', "distinct elements");
   rejects(
     { NS: ["1", "1.0"] },

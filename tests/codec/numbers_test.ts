@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { assertEquals, assertStrictEquals, assertThrows } from "../assert.ts";
-import { bigintToString, normalizeNumber, numberToString } from "../../lib/codec/numbers.ts";
+import {
+  bigintToString,
+  isShortCanonical,
+  normalizeNumber,
+  numberToString,
+} from "../../lib/codec/numbers.ts";
 import { Fault } from "../../lib/codec/_fault.ts";
 import { decode, DynamoNumber, encode } from "../../lib/codec/mod.ts";
 import { ValidationError } from "../../lib/errors.ts";
@@ -185,4 +190,51 @@ Deno.test("encode and decode at the number boundaries", () => {
   assertThrows(() => decode({ N: "1E-131" }), ValidationError, "number out of range");
   assertThrows(() => decode({ N: "1E+126" }), ValidationError, "number out of range");
   assertThrows(() => decode({ N: "1" + "2".repeat(38) }), ValidationError, "(39 digits)");
+});
+
+Deno.test("isShortCanonical: exactly the canonical numbers of at most 15 characters", () => {
+  const reference = (s: string) =>
+    s.length <= 15 && s !== "-0" && /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/.test(s);
+  const cases = [
+    "0",
+    "-0",
+    "7",
+    "-12",
+    "0.5",
+    "-0.05",
+    "1.50",
+    "01",
+    "1.",
+    ".5",
+    "1e5",
+    "-",
+    "",
+    "0.0",
+    "10",
+    "100.001",
+    "123456789012345",
+    "1234567890123456",
+    "0.00000000001",
+    "--1",
+    "1-",
+    "+1",
+    "1.2.3",
+    "0.",
+    "-.5",
+    "9.9",
+  ];
+  for (const s of cases) assertEquals(isShortCanonical(s), reference(s), s);
+  const text = fc.oneof(
+    numberText,
+    numberText.map(oracleCanonical),
+    fc.string({ unit: fc.constantFrom("0", "1", "9", ".", "-", "e", "+", "a"), maxLength: 17 }),
+  );
+  fc.assert(
+    fc.property(text, (s) => {
+      assertEquals(isShortCanonical(s), reference(s), s);
+      // A short canonical text is exactly a JS number.
+      if (isShortCanonical(s)) assertEquals(numberToString(Number(s)), s);
+    }),
+    { numRuns: 3000 },
+  );
 });
