@@ -1,7 +1,7 @@
 // Private: the opaque resume cursor of a paginator: base64url of JSON holding, per scan segment, the key
 // to resume from, 0 (not started) or 1 (finished).
 import type { AttributeMap } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
+import { fail } from "./_fail.ts";
 import { isPlainObject } from "./_keys.ts";
 
 /** Where each segment stands: the key to resume after, 0 to start from the beginning, 1 when done. */
@@ -31,11 +31,12 @@ export function decodeCursor(cursor: string, segments: number): Position[] {
     !Array.isArray(value) || value.length !== segments ||
     !value.every((p) => p === 0 || p === 1 || isKey(p))
   ) {
-    throw new ValidationError("not a cursor of this query or scan", {
-      path: "cursor",
-      found: cursor.length > 40 ? cursor.slice(0, 40) + "..." : cursor,
-      allowed: `a cursor from a paginator with ${segments} segment(s)`,
-    });
+    fail(
+      "not a cursor of this query or scan",
+      "cursor",
+      cursor.length > 40 ? cursor.slice(0, 40) + "..." : cursor,
+      `a cursor from a paginator with ${segments} segment(s)`,
+    );
   }
   return value;
 }

@@ -1,7 +1,7 @@
 // Private key helpers: key attribute names, plain-object detection, checks of the key attributes of an
 // encoded item, and an identity string for a key.
 import type { AttributeMap, AttributeValue } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
+import { fail } from "./_fail.ts";
 import type { KeyAttribute, KeySchema } from "./schema.ts";
 
 /** Whether `value` is a plain object (an attribute map) rather than a scalar like bytes or a number class. */
@@ -23,18 +23,15 @@ export function checkKeyValue(
 ): AttributeValue {
   const found = av ? Object.keys(av)[0] : "nothing";
   if (!av || found !== type) {
-    throw new ValidationError(av ? "key attribute of the wrong type" : "missing key attribute", {
-      path: name,
+    return fail(
+      av ? "key attribute of the wrong type" : "missing key attribute",
+      name,
       found,
-      allowed: type,
-    });
+      type,
+    );
   }
   if (("S" in av && av.S === "") || ("B" in av && av.B === "")) {
-    throw new ValidationError("empty key attribute", {
-      path: name,
-      found: "an empty value",
-      allowed: "a non-empty string or binary",
-    });
+    fail("empty key attribute", name, "an empty value", "a non-empty string or binary");
   }
   return av;
 }

@@ -1,14 +1,15 @@
 // Private: table and index name validation (3 to 255 of A-Z a-z 0-9 _ . -), checked before sending.
-import { ValidationError } from "../errors.ts";
+import { fail } from "./_fail.ts";
 
 /** Returns `name` when it is a valid table or index name; throws a ValidationError naming `path` otherwise. */
 export function checkName(name: unknown, path: string): string {
   if (typeof name !== "string" || !/^[\w.-]{3,255}$/.test(name)) {
-    throw new ValidationError("invalid name", {
+    fail(
+      "invalid name",
       path,
-      found: typeof name === "string" ? JSON.stringify(name.slice(0, 300)) : typeof name,
-      allowed: "3 to 255 characters of A-Z a-z 0-9 _ . -",
-    });
+      typeof name === "string" ? JSON.stringify(name.slice(0, 300)) : typeof name,
+      "3 to 255 characters of A-Z a-z 0-9 _ . -",
+    );
   }
   return name;
 }

@@ -78,11 +78,7 @@ export class BatchWriteError extends DynafetchError {
    * @param cause The error that stopped the batch, if one did.
    */
   constructor(unprocessed: UnappliedWrite[], total: number, cause?: unknown) {
-    super(
-      `${unprocessed.length} of ${total} batch write requests were not applied` +
-        (cause instanceof Error ? `: ${cause.message}` : ": unprocessed after all attempts"),
-      cause === undefined ? undefined : { cause },
-    );
+    super(...why(`${unprocessed.length} of ${total} batch write requests were not applied`, cause));
     this.unprocessed = unprocessed;
   }
 }
@@ -119,12 +115,16 @@ export class BatchGetError extends DynafetchError {
     cause?: unknown,
   ) {
     const n = Object.values(unprocessedKeys).reduce((a, k) => a + k.length, 0);
-    super(
-      `${n} key(s) of a batch read were not read` +
-        (cause instanceof Error ? `: ${cause.message}` : ": unprocessed after all attempts"),
-      cause === undefined ? undefined : { cause },
-    );
+    super(...why(`${n} key(s) of a batch read were not read`, cause));
     this.unprocessedKeys = unprocessedKeys;
     this.items = items;
   }
+}
+
+// The message of a batch error (what was not done, then why) and its cause.
+function why(what: string, cause: unknown): [string, { cause: unknown } | undefined] {
+  return [
+    what + (cause instanceof Error ? `: ${cause.message}` : ": unprocessed after all attempts"),
+    cause === undefined ? undefined : { cause },
+  ];
 }

@@ -33,6 +33,10 @@ import { Table, type TableOptions } from "./table.ts";
 import type { TableDefinition } from "./table_definition.ts";
 import type { TransactGetEntry, TransactWriteEntry } from "./transactions.ts";
 
+// What only admin calls and transactions need, loaded on first use.
+const definitions = () => import("./table_definition.ts");
+const transactions = () => import("./transactions.ts");
+
 /** The options of a `Database`: those of the low-level client, plus codec options. */
 export interface DatabaseOptions extends DynamoDBOptions {
   /** How values are encoded and decoded (numbers, dates, ...), for every table unless it has its own. */
@@ -132,7 +136,7 @@ export class Database {
     name: string,
     options: CallOptions & { codec?: CodecOptions } = {},
   ): Promise<Table<T>> {
-    return (await import("./table_definition.ts")).getTable<T>(this, name, options);
+    return (await definitions()).getTable<T>(this, name, options);
   }
 
   /**
@@ -149,7 +153,7 @@ export class Database {
     definition: TableDefinition,
     options: CreateTableOptions = {},
   ): Promise<Table<T>> {
-    return (await import("./table_definition.ts")).createTable<T>(this, definition, options);
+    return (await definitions()).createTable<T>(this, definition, options);
   }
 
   /**
@@ -159,7 +163,7 @@ export class Database {
    * @returns The names, sorted as DynamoDB returns them.
    */
   async listTableNames(call?: CallOptions): Promise<string[]> {
-    return (await import("./table_definition.ts")).listTableNames(this.client, call);
+    return (await definitions()).listTableNames(this.client, call);
   }
 
   /**
@@ -196,7 +200,7 @@ export class Database {
     entries: readonly TransactWriteEntry[],
     options: TransactWriteOptions = {},
   ): Promise<void> {
-    return (await import("./transactions.ts")).transactWrite(this.client, entries, {
+    return (await transactions()).transactWrite(this.client, entries, {
       codec: this.codec,
       tables: this.#tables,
       ...options,
@@ -215,7 +219,7 @@ export class Database {
     entries: readonly TransactGetEntry[],
     call: CallOptions = {},
   ): Promise<(Record<string, unknown> | undefined)[]> {
-    return (await import("./transactions.ts")).transactGet(this.client, entries, {
+    return (await transactions()).transactGet(this.client, entries, {
       codec: this.codec,
       tables: this.#tables,
       ...call,

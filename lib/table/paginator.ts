@@ -22,7 +22,7 @@
  * @module
  */
 import type { AttributeMap } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
+import { fail } from "./_fail.ts";
 import type { ReadManyOutput } from "../operations/item_operations.ts";
 import { decodeCursor, encodeCursor, type Position } from "./_cursor.ts";
 
@@ -259,11 +259,12 @@ function cutKey(
   names: readonly string[] | undefined,
 ): AttributeMap {
   if (!item || !names || names.some((k) => !(k in item))) {
-    throw new ValidationError("cannot resume part way through a page", {
-      path: "maxResults",
-      found: "items without their key attributes",
-      allowed: "maxResults with items that hold the key attributes, or without a filter",
-    });
+    fail(
+      "cannot resume part way through a page",
+      "maxResults",
+      "items without their key attributes",
+      "maxResults with items that hold the key attributes, or without a filter",
+    );
   }
   return Object.fromEntries(names.map((k) => [k, item[k]]));
 }

@@ -16,7 +16,7 @@
  * @module
  */
 import { type AttributeMap, type AttributeValue, type CodecOptions, encode } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
+import { fail } from "./_fail.ts";
 import { checkKeyValue, isPlainObject } from "./_keys.ts";
 
 /** The type of a key attribute: string (`S`), number (`N`) or binary (`B`). */
@@ -78,11 +78,12 @@ export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions)
   let pv: unknown, sv: unknown;
   if (Array.isArray(key)) {
     if (!s || key.length !== 2) {
-      throw new ValidationError("a key pair needs a table with a sort key, and two values", {
-        path: "",
-        found: `${key.length} values`,
-        allowed: s ? `[${p[0]}, ${s[0]}]` : `the value of ${p[0]}, or { ${p[0]} }`,
-      });
+      fail(
+        "a key pair needs a table with a sort key, and two values",
+        "",
+        `${key.length} values`,
+        s ? `[${p[0]}, ${s[0]}]` : `the value of ${p[0]}, or { ${p[0]} }`,
+      );
     }
     [pv, sv] = key;
   } else if (isPlainObject(key)) {
@@ -90,11 +91,12 @@ export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions)
     if (s) sv = key[s[0]];
   } else {
     if (s) {
-      throw new ValidationError("this table has a sort key: give both key values", {
-        path: s[0],
-        found: "a single value",
-        allowed: `[${p[0]}, ${s[0]}] or { ${p[0]}, ${s[0]} }`,
-      });
+      fail(
+        "this table has a sort key: give both key values",
+        s[0],
+        "a single value",
+        `[${p[0]}, ${s[0]}] or { ${p[0]}, ${s[0]} }`,
+      );
     }
     pv = key;
   }

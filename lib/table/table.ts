@@ -283,12 +283,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {ConditionalCheckFailedError} When the condition fails.
    */
   async put(item: T, options: WriteOptions = {}): Promise<T | undefined> {
-    const out = await this.client.putItem({
-      TableName: this.name,
-      Item: checkItemKey(this.schema, encodeItem(item, this.codec)),
-      ...this.#writeFields(options),
-    }, options);
-    return out.Attributes && this.#decode(out.Attributes);
+    return this.#write("PutItem", { Item: this.encodeItem(item) }, options);
   }
 
   /**
@@ -306,12 +301,7 @@ export class Table<T extends object = Record<string, unknown>> {
     update: UpdateBuilder | undefined,
     options: WriteOptions = {},
   ): Promise<Partial<T> | undefined> {
-    const out = await this.client.updateItem({
-      TableName: this.name,
-      Key: this.key(key),
-      ...this.#writeFields(options, update),
-    }, options);
-    return out.Attributes && this.#decode(out.Attributes);
+    return this.#write("UpdateItem", { Key: this.key(key) }, options, update);
   }
 
   /**
@@ -323,12 +313,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {ConditionalCheckFailedError} When the condition fails.
    */
   async delete(key: KeyInput, options: WriteOptions = {}): Promise<T | undefined> {
-    const out = await this.client.deleteItem({
-      TableName: this.name,
-      Key: this.key(key),
-      ...this.#writeFields(options),
-    }, options);
-    return out.Attributes && this.#decode(out.Attributes);
+    return this.#write("DeleteItem", { Key: this.key(key) }, options);
   }
 
   /**
@@ -527,17 +512,27 @@ export class Table<T extends object = Record<string, unknown>> {
     };
   }
 
-  #writeFields(o: WriteOptions, update?: UpdateBuilder) {
+  // PutItem, UpdateItem and DeleteItem: the item or key, the condition (with boto's expected values) and
+  // the update compiled, the return values asked for; the returned attributes decoded.
+  async #write(
+    op: "PutItem" | "UpdateItem" | "DeleteItem",
+    input: { Item: AttributeMap } | { Key: AttributeMap },
+    o: WriteOptions,
+    update?: UpdateBuilder,
+  ): Promise<T | undefined> {
     const expected = o.expected && expectedToCondition(o.expected);
     const condition = expected && o.condition
       ? and(o.condition, expected)
       : expected ?? o.condition;
-    return {
+    const out = await this.client.request(op, {
+      TableName: this.name,
+      ...input,
       ...((condition || update) && compileExpressions({ condition, update }, this.codec)),
       ...(o.returnValues && { ReturnValues: o.returnValues }),
       ...(o.returnValuesOnConditionCheckFailure &&
         { ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure }),
-    };
+    }, o);
+    return out.Attributes && this.#decode(out.Attributes);
   }
 
   #paginate(
