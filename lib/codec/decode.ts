@@ -43,6 +43,7 @@ const AV = "an AttributeValue with exactly one of S, N, B, SS, NS, BS, BOOL, NUL
  */
 export function decode(av: AttributeValue, options?: CodecOptions): unknown {
   const c = resolveOptions(options);
+  clean = isClean();
   try {
     return decodeValue(av, c, 0);
   } catch (error) {
@@ -69,6 +70,7 @@ export function decode(av: AttributeValue, options?: CodecOptions): unknown {
  */
 export function decodeItem(record: AttributeMap, options?: CodecOptions): Record<string, unknown> {
   const c = resolveOptions(options);
+  clean = isClean();
   try {
     if (!isRecord(record)) fail("an item must be an object", describe(record), "an AttributeMap");
     return decodeFields(record, c, 1);
@@ -86,15 +88,25 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 const hasOwn = Object.hasOwn;
+const OBJECT_PROTO = Object.prototype;
 
-// for-in with `m[k]` is V8's fastest way through an object's keys; hasOwn skips keys a polluted
-// Object.prototype would add.
+// for-in also lists enumerable keys up the prototype chain. Wire objects (from JSON.parse) have
+// Object.prototype, so while it has no enumerable keys (checked on each call: `clean`), their keys need no
+// hasOwn check; any other object gets one per key.
+let clean = true;
+
+function isClean(): boolean {
+  for (const _ in OBJECT_PROTO) return false;
+  return true;
+}
+
 function decodeFields(m: Record<string, unknown>, c: Ctx, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const own = clean && Object.getPrototypeOf(m) === OBJECT_PROTO;
   let key = "";
   try {
     for (const k in m) {
-      if (!hasOwn(m, k)) continue;
+      if (!own && !hasOwn(m, k)) continue;
       key = k;
       const value = decodeValue(m[k], c, depth);
       // Assigning "__proto__" would set the prototype instead of adding the attribute.
