@@ -79,9 +79,7 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a key attribute.
    */
   set(name: string, value: unknown): this {
-    this.#queue({ action: "SET", name, value });
-    Reflect.set(this.attributes, name, value);
-    return this;
+    return this.#queue("SET", name, value);
   }
 
   /**
@@ -93,7 +91,7 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a key attribute.
    */
   add(name: string, value: unknown): this {
-    return this.#queue({ action: "ADD", name, value });
+    return this.#queue("ADD", name, value);
   }
 
   /**
@@ -104,9 +102,7 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a key attribute.
    */
   remove(name: string): this {
-    this.#queue({ action: "REMOVE", name });
-    Reflect.deleteProperty(this.attributes, name);
-    return this;
+    return this.#queue("REMOVE", name);
   }
 
   /**
@@ -118,7 +114,7 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a key attribute.
    */
   deleteFromSet(name: string, values: unknown): this {
-    return this.#queue({ action: "DELETE", name, value: values });
+    return this.#queue("DELETE", name, values);
   }
 
   /**
@@ -156,17 +152,15 @@ export class Item<T extends object = Record<string, unknown>> {
     return this.table.delete(this.attributes, options);
   }
 
-  #queue(change: ItemChange): this {
-    if (keyNames(this.table.schema).includes(change.name)) {
-      fail(
-        "a key attribute cannot change",
-        change.name,
-        change.action,
-        "changes to attributes outside the key",
-      );
+  // Replaces any queued change of `name`; SET and REMOVE change `attributes` at once.
+  #queue(action: ItemChange["action"], name: string, value?: unknown): this {
+    if (keyNames(this.table.schema).includes(name)) {
+      fail("a key attribute cannot change", name, action, "changes to attributes outside the key");
     }
-    this.#changes.delete(change.name);
-    this.#changes.set(change.name, change);
+    this.#changes.delete(name);
+    this.#changes.set(name, action === "REMOVE" ? { action, name } : { action, name, value });
+    if (action === "SET") Reflect.set(this.attributes, name, value);
+    if (action === "REMOVE") Reflect.deleteProperty(this.attributes, name);
     return this;
   }
 }
