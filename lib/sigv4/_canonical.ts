@@ -7,6 +7,9 @@
  * @module
  */
 import { ValidationError } from "../errors.ts";
+import { kind } from "./_check.ts";
+
+export { canonicalValue } from "./_signature.ts";
 
 /** The parts of a URL signing needs, taken from the string as written (dot segments kept). */
 export interface UrlParts {
@@ -139,18 +142,4 @@ export function canonicalQuery(
   let out = "";
   for (const [name, value] of pairs) out += (out ? "&" : "") + name + "=" + value;
   return out;
-}
-
-/**
- * A header value as SigV4 signs it: every run of HTTP whitespace (space, tab, CR, LF; a folded line
- * included) made one space, then leading and trailing space removed.
- */
-export function canonicalValue(value: string): string {
-  if (!/[\t\r\n]|^ | $| {2}/.test(value)) return value;
-  return value.replace(/[ \t\r\n]+/g, " ").replace(/^ | $/g, "");
-}
-
-/** What `typeof` says, with `null` and arrays told apart; for error messages that never show values. */
-export function kind(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }

@@ -27,12 +27,11 @@ const MAX_KEYS = 32;
 const encoder = new TextEncoder();
 const jsKeys = new Map<string, Int32Array>();
 /** A WebCrypto signing key: the derivation while it runs, then the key itself (no promise hop). */
-const webKeys = new Map<string, { key?: CryptoKey; derived: Promise<CryptoKey> }>();
+const webKeys = new Map<string, CryptoKey | Promise<CryptoKey>>();
 
 function hex(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
   let s = "";
-  for (let i = 0; i < bytes.length; i++) s += HEX[bytes[i]];
+  for (const b of new Uint8Array(buffer)) s += HEX[b];
   return s;
 }
 
@@ -45,16 +44,13 @@ function remember<T>(cache: Map<string, T>, id: string, value: T): T {
 /** SHA-256 of `data` in hex, by `mode`. */
 export function hashHex(data: string | Uint8Array, mode: Hashing): string | Promise<string> {
   if (mode === "js" || mode === "auto" && data.length <= AUTO_LIMIT) return sha256Hex(data);
-  return crypto.subtle.digest("SHA-256", bytes(data)).then(hex);
-}
-
-/** `data` as bytes WebCrypto takes (a view on a shared buffer is copied). */
-function bytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
-  if (typeof data === "string") return encoder.encode(data);
-  const buffer = data.buffer;
-  return buffer instanceof ArrayBuffer
-    ? new Uint8Array(buffer, data.byteOffset, data.length)
+  // WebCrypto takes no view on a shared buffer: such a view is copied.
+  const bytes = typeof data === "string"
+    ? encoder.encode(data)
+    : data.buffer instanceof ArrayBuffer
+    ? new Uint8Array(data.buffer, data.byteOffset, data.length)
     : new Uint8Array(data);
+  return crypto.subtle.digest("SHA-256", bytes).then(hex);
 }
 
 function importHmac(raw: BufferSource): Promise<CryptoKey> {
@@ -62,7 +58,7 @@ function importHmac(raw: BufferSource): Promise<CryptoKey> {
 }
 
 async function deriveWebKey(secret: string, scope: readonly string[]): Promise<CryptoKey> {
-  let key: ArrayBuffer | Uint8Array<ArrayBuffer> = encoder.encode("AWS4" + secret);
+  let key: BufferSource = encoder.encode("AWS4" + secret);
   for (const part of scope) {
     key = await crypto.subtle.sign("HMAC", await importHmac(key), encoder.encode(part));
   }
@@ -84,25 +80,27 @@ export function signatureHex(
   mode: Hashing,
 ): string | Promise<string> {
   const id = `${day}/${region}/${service}/${secret}`;
+  const scope = [day, region, service, "aws4_request"];
   if (mode !== "webcrypto") {
     let key = jsKeys.get(id);
     if (!key) {
-      let k = hmac(hmacKey("AWS4" + secret), day);
-      for (const part of [region, service, "aws4_request"]) k = hmac(hmacKey(k), part);
-      key = remember(jsKeys, id, hmacKey(k));
+      let k = hmacKey("AWS4" + secret);
+      for (const part of scope) k = hmacKey(hmac(k, part));
+      key = remember(jsKeys, id, k);
     }
     return hmacHex(key, stringToSign);
   }
+  const sign = (k: CryptoKey) =>
+    crypto.subtle.sign("HMAC", k, encoder.encode(stringToSign)).then(hex);
   let entry = webKeys.get(id);
-  if (entry?.key) {
-    return crypto.subtle.sign("HMAC", entry.key, encoder.encode(stringToSign)).then(hex);
-  }
   if (!entry) {
-    const derived = deriveWebKey(secret, [day, region, service, "aws4_request"]);
-    entry = remember(webKeys, id, { derived });
-    const made = entry;
-    derived.then((key) => made.key = key, () => webKeys.delete(id));
+    const derived = deriveWebKey(secret, scope);
+    entry = remember(webKeys, id, derived);
+    // Once derived, the key replaces its promise (unless evicted meanwhile); a failure is forgotten.
+    derived.then(
+      (key) => webKeys.get(id) === derived && webKeys.set(id, key),
+      () => webKeys.delete(id),
+    );
   }
-  return entry.derived.then((k) => crypto.subtle.sign("HMAC", k, encoder.encode(stringToSign)))
-    .then(hex);
+  return entry instanceof Promise ? entry.then(sign) : sign(entry);
 }

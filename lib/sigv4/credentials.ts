@@ -11,8 +11,10 @@
  *
  * @module
  */
-import { DynafetchError, ValidationError } from "../errors.ts";
-import { kind } from "./_canonical.ts";
+import { DynafetchError } from "../errors.ts";
+import { checkCredentials, kind } from "./_check.ts";
+
+export { checkCredentials };
 
 /** An AWS access key pair, with the session token and expiry of temporary credentials. */
 export interface Credentials {
@@ -73,71 +75,6 @@ export function createCredentials(credentials: Credentials): Credentials {
     [Symbol.for("Deno.customInspect")]: hidden(show),
   });
   return Object.freeze(out);
-}
-
-/**
- * Throws a `ValidationError` (naming the field, never its value) unless `credentials` is well formed.
- *
- * @param credentials What to check.
- * @param path Where the credentials came from, for the error's `path`.
- * @returns The same object, typed.
- * @throws {ValidationError} When a field is missing or of the wrong type.
- * @example
- * ```ts
- * import { checkCredentials, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
- *
- * assert.throws(() => checkCredentials({ accessKeyId: "AKID" }), ValidationError);
- * ```
- */
-export function checkCredentials(credentials: unknown, path = "credentials"): Credentials {
-  // Only the type of what was found is shown: these values are secrets.
-  const need = (ok: unknown, field: string, allowed: string, value: unknown) => {
-    if (!ok) {
-      throw new ValidationError("invalid value", {
-        path: path + field,
-        found: value === ""
-          ? "an empty string"
-          : value instanceof Date
-          ? "an invalid Date"
-          : kind(value),
-        allowed,
-      });
-    }
-  };
-  need(
-    typeof credentials === "object" && credentials,
-    "",
-    "{ accessKeyId, secretAccessKey, sessionToken?, expiration? }",
-    credentials,
-  );
-  const c: Partial<Record<keyof Credentials, unknown>> = credentials ?? {};
-  need(
-    typeof c.accessKeyId === "string" && c.accessKeyId,
-    ".accessKeyId",
-    "a non-empty string",
-    c.accessKeyId,
-  );
-  need(
-    typeof c.secretAccessKey === "string" && c.secretAccessKey,
-    ".secretAccessKey",
-    "a non-empty string",
-    c.secretAccessKey,
-  );
-  need(
-    c.sessionToken === undefined || typeof c.sessionToken === "string",
-    ".sessionToken",
-    "a string",
-    c.sessionToken,
-  );
-  need(
-    c.expiration === undefined ||
-      c.expiration instanceof Date && !Number.isNaN(c.expiration.getTime()),
-    ".expiration",
-    "a valid Date",
-    c.expiration,
-  );
-  return credentials as Credentials; // every field checked above
 }
 
 /**

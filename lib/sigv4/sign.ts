@@ -11,17 +11,8 @@
  *
  * @module
  */
-import { ValidationError } from "../errors.ts";
-import {
-  canonicalQuery,
-  canonicalUri,
-  canonicalValue,
-  kind,
-  splitUrl,
-  uriEncode,
-} from "./_canonical.ts";
-import { EMPTY_HASH, hashHex, type Hashing, signatureHex } from "./_hashing.ts";
-import { checkCredentials, type Credentials } from "./credentials.ts";
+import type { Hashing } from "./_hashing.ts";
+import type { Credentials } from "./credentials.ts";
 
 export type { Hashing };
 
@@ -91,194 +82,11 @@ export interface SigningStages {
   signature: string;
 }
 
-interface Signed extends SigningStages {
-  headers: Map<string, string>;
-  url: string;
-}
+/** The general signer, loaded on first use: the client's own requests take `_json_post.ts`. */
+let general: Promise<typeof import("./_sign.ts")> | undefined;
 
-const ALGORITHM = "AWS4-HMAC-SHA256";
-/**
- * Headers that proxies and runtimes add or change, which are therefore sent but not signed (with any
- * `proxy-*` or `sec-*` header).
- */
-const UNSIGNED = new Set(
-  ("authorization cache-control connection expect from keep-alive max-forwards pragma referer te " +
-    "trailer transfer-encoding upgrade user-agent x-amzn-trace-id").split(" "),
-);
-const NAME = /^[\w.-]+$/;
-const TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
-
-const NAMES = "a name of letters, digits, '-', '_' and '.'";
-
-/** Throws a `ValidationError` at `path` unless `ok`; only for values that are never secret. */
-function need(ok: unknown, path: string, allowed: string, value: unknown): asserts ok {
-  if (!ok) {
-    const found = typeof value === "string"
-      ? JSON.stringify(value.slice(0, 40))
-      : typeof value === "number"
-      ? String(value)
-      : kind(value);
-    throw new ValidationError("invalid value", { path, found, allowed });
-  }
-}
-
-let lastTime = NaN;
-let lastDate = "";
-
-/** `20150830T123600Z` for `date`; the last one is remembered, as requests come many per second. */
-function formatDate(date: Date): string {
-  const time = Math.floor(date.getTime() / 1000);
-  if (time !== lastTime) {
-    const iso = date.toISOString();
-    lastDate = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) +
-      iso.slice(17, 19) + "Z";
-    lastTime = time;
-  }
-  return lastDate;
-}
-
-function headerEntries(headers: HeadersInput | undefined): Iterable<readonly [string, string]> {
-  if (headers === undefined) return [];
-  need(
-    typeof headers === "object" && headers,
-    "request.headers",
-    "a record, a Headers or [name, value] pairs",
-    headers,
-  );
-  return Symbol.iterator in headers ? headers : Object.entries(headers);
-}
-
-async function sign(
-  request: SignableRequest,
-  options: SignOptions,
-  expiresIn?: number,
-): Promise<Signed> {
-  need(typeof request === "object" && request, "request", "an object", request);
-  need(typeof options === "object" && options, "options", "an object", options);
-  const { method, body } = request;
-  const { region, service } = options;
-  const credentials = checkCredentials(options.credentials, "options.credentials");
-  need(typeof method === "string" && method, "request.method", "a non-empty string", method);
-  need(typeof region === "string" && NAME.test(region), "options.region", NAMES, region);
-  need(typeof service === "string" && NAME.test(service), "options.service", NAMES, service);
-  need(
-    body === undefined || typeof body === "string" || body instanceof Uint8Array,
-    "request.body",
-    "a string or a Uint8Array",
-    body,
-  );
-  const date = options.date ?? new Date();
-  // x-amz-date has four digits for the year; before 1970 no AWS key existed.
-  need(
-    date instanceof Date && date.getTime() >= 0 && date.getTime() < 253402300800000,
-    "options.date",
-    "a Date from 1970 to 9999",
-    date,
-  );
-  const mode = options.hashing ?? "auto";
-  need(
-    mode === "auto" || mode === "js" || mode === "webcrypto",
-    "options.hashing",
-    '"auto", "js" or "webcrypto"',
-    mode,
-  );
-  const presign = expiresIn !== undefined;
-  const send = new Map<string, string>();
-  const signed = new Map<string, string>();
-  for (const entry of headerEntries(request.headers)) {
-    const [name, value] = entry;
-    need(
-      typeof name === "string" && TOKEN.test(name),
-      "request.headers",
-      "names that are HTTP tokens: letters, digits and !#$%&'*+-.^_`|~",
-      name,
-    );
-    if (typeof value !== "string") {
-      // Header values may be secret: only the type is shown.
-      throw new ValidationError("invalid value", {
-        path: `request.headers.${name}`,
-        found: kind(value),
-        allowed: "a string",
-      });
-    }
-    const lower = name.toLowerCase();
-    if (lower === "authorization" || lower === "x-amz-date") continue;
-    const sent = send.get(lower);
-    send.set(lower, sent === undefined ? value : sent + ", " + value);
-    if (UNSIGNED.has(lower) || /^(proxy|sec)-/.test(lower)) continue;
-    const v = canonicalValue(value);
-    const prior = signed.get(lower);
-    signed.set(lower, prior === undefined ? v : prior + "," + v);
-  }
-  const url = splitUrl(request.url);
-  const givenHash = send.get("x-amz-content-sha256");
-  // Started before the rest of the canonical request is built (nothing in between throws), so that
-  // WebCrypto works meanwhile.
-  const bodyHash = givenHash ??
-    (body === undefined || body.length === 0 ? EMPTY_HASH : hashHex(body, mode));
-  const amzDate = formatDate(date);
-  const day = amzDate.slice(0, 8);
-  const scope = `${day}/${region}/${service}/aws4_request`;
-  const token = credentials.sessionToken || undefined;
-  const signToken = token !== undefined && !options.omitSessionToken;
-  if (!signed.has("host")) signed.set("host", url.host);
-  const payloadHash = typeof bodyHash === "string" ? bodyHash : await bodyHash;
-  if (!presign) {
-    if (token !== undefined) {
-      send.set("x-amz-security-token", token);
-      if (signToken) signed.set("x-amz-security-token", canonicalValue(token));
-    }
-    send.set("x-amz-date", amzDate);
-    signed.set("x-amz-date", amzDate);
-    if (options.signBody && givenHash === undefined) {
-      send.set("x-amz-content-sha256", payloadHash);
-      signed.set("x-amz-content-sha256", payloadHash);
-    }
-  }
-  const names = [...signed.keys()].sort();
-  const signedHeaders = names.join(";");
-  let headerLines = "";
-  for (const name of names) headerLines += name + ":" + signed.get(name) + "\n";
-
-  let query: [string, string][] = [];
-  if (presign) {
-    query = [
-      ["X-Amz-Algorithm", ALGORITHM],
-      ["X-Amz-Credential", uriEncode(credentials.accessKeyId + "/" + scope)],
-      ["X-Amz-Date", amzDate],
-      ["X-Amz-SignedHeaders", uriEncode(signedHeaders)],
-      ["X-Amz-Expires", String(expiresIn)],
-    ];
-    if (token !== undefined) query.push(["X-Amz-Security-Token", uriEncode(token)]);
-  }
-  const canonicalRequest = method + "\n" + canonicalUri(url.path, options.normalizePath ?? true) +
-    "\n" + canonicalQuery(url.query, signToken ? query : query.slice(0, 5)) + "\n" + headerLines +
-    "\n" + signedHeaders + "\n" + payloadHash;
-  const requestHash = hashHex(canonicalRequest, mode);
-  const stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" +
-    (typeof requestHash === "string" ? requestHash : await requestHash);
-  const computed = signatureHex(
-    credentials.secretAccessKey,
-    day,
-    region,
-    service,
-    stringToSign,
-    mode,
-  );
-  const signature = typeof computed === "string" ? computed : await computed;
-  let href = url.base;
-  if (presign) {
-    query.push(["X-Amz-Signature", signature]);
-    const sep = url.query ? "&" : href.endsWith("?") ? "" : "?";
-    href += sep + query.map(([k, v]) => k + "=" + v).join("&") + url.fragment;
-  } else {
-    href += url.fragment;
-    send.set(
-      "authorization",
-      `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-    );
-  }
-  return { canonicalRequest, stringToSign, signature, headers: send, url: href };
+function load(): Promise<typeof import("./_sign.ts")> {
+  return general ??= import("./_sign.ts");
 }
 
 /**
@@ -316,7 +124,7 @@ export async function signRequest(
   request: SignableRequest,
   options: SignOptions,
 ): Promise<SignedRequest> {
-  const { headers, url } = await sign(request, options);
+  const { headers, url } = await (await load()).sign(request, options);
   const signed: SignedRequest = {
     method: request.method,
     url,
@@ -324,16 +132,6 @@ export async function signRequest(
   };
   if (request.body !== undefined) signed.body = request.body;
   return signed;
-}
-
-function checkExpiry(expiresIn: unknown): number {
-  need(
-    Number.isInteger(expiresIn) && Number(expiresIn) >= 1 && Number(expiresIn) <= 604800,
-    "options.expiresIn",
-    "whole seconds from 1 to 604800",
-    expiresIn,
-  );
-  return Number(expiresIn);
 }
 
 /**
@@ -367,6 +165,7 @@ export async function presignUrl(
   request: SignableRequest,
   options: PresignOptions,
 ): Promise<string> {
+  const { sign, checkExpiry } = await load();
   return (await sign(request, options, checkExpiry(options?.expiresIn))).url;
 }
 
@@ -402,6 +201,7 @@ export async function signingStages(
   request: SignableRequest,
   options: SignOptions & { expiresIn?: number },
 ): Promise<SigningStages> {
+  const { sign, checkExpiry } = await load();
   const expiresIn = options?.expiresIn === undefined ? undefined : checkExpiry(options.expiresIn);
   const { canonicalRequest, stringToSign, signature } = await sign(request, options, expiresIn);
   return { canonicalRequest, stringToSign, signature };
