@@ -1,4 +1,4 @@
-// A module Worker running the scenario, with credentials and region from its env bindings.
+// A module Worker running the scenario, with region and credentials from its env bindings.
 import * as dynafetch from "@dynafetch/dynafetch";
 import { scenario } from "./scenario.js";
 
@@ -6,12 +6,17 @@ export default {
   async fetch(request, env) {
     const { endpoint, tableName } = await request.json();
     try {
+      // A Worker has no process environment: its variables and secrets are the env bindings.
+      if ((await dynafetch.regionFromEnv()) !== undefined) {
+        throw new Error("a process env in workerd");
+      }
       const db = new dynafetch.Database({
         endpoint,
-        region: env.AWS_REGION,
+        region: await dynafetch.regionFromEnv(env),
         credentials: dynafetch.fromEnv(env),
       });
-      return new Response(await scenario(dynafetch, { db, tableName }));
+      const summary = await scenario(dynafetch, { db, tableName });
+      return new Response(`${summary}; region and credentials from env bindings`);
     } catch (error) {
       return new Response(String(error?.stack ?? error), { status: 500 });
     }
