@@ -29,6 +29,7 @@
  */
 import type { AttributeMap } from "../codec/mod.ts";
 import { keyNames, keyString } from "./_keys.ts";
+import { batchWrites } from "./_lazy.ts";
 import { type BatchRetryOptions, BatchWriteError, type TableWrite } from "./batch_errors.ts";
 import type { WriterFailures } from "./batch_write.ts";
 import type { KeyInput } from "./schema.ts";
@@ -127,7 +128,7 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
     const batch = [...this.#buffer.values()];
     this.#buffer.clear();
     const done = this.#tail.then(async () =>
-      (await import("./batch_write.ts")).flushWriter(
+      (await batchWrites()).flushWriter(
         this.#table,
         batch,
         this.#options,
@@ -165,7 +166,7 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
       const write = this.#closed ? undefined : build();
       const id = write && keyString(write[0], this.#names);
       if (!write || !id || (this.#buffer.has(id) && this.#options.duplicates === "reject")) {
-        return import("./batch_write.ts").then((m) => {
+        return batchWrites().then((m) => {
           throw m.writerRejection(id);
         });
       }

@@ -29,13 +29,10 @@ import type { PathInput } from "../expressions/mod.ts";
 import type { CallOptions } from "../transport/mod.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import type { KeyInput, TableSchema } from "./schema.ts";
+import { batchGets, definitions, transactions } from "./_lazy.ts";
 import { Table, type TableOptions } from "./table.ts";
 import type { TableDefinition } from "./table_definition.ts";
 import type { TransactGetEntry, TransactWriteEntry } from "./transactions.ts";
-
-// What only admin calls and transactions need, loaded on first use.
-const definitions = () => import("./table_definition.ts");
-const transactions = () => import("./transactions.ts");
 
 /** The options of a `Database`: those of the low-level client, plus codec options. */
 export interface DatabaseOptions extends DynamoDBOptions {
@@ -180,7 +177,7 @@ export class Database {
     requests: Readonly<Record<string, readonly KeyInput[] | BatchGetTableRequest>>,
     options: BatchRetryOptions = {},
   ): Promise<Record<string, (Record<string, unknown> | undefined)[]>> {
-    return (await import("./batch_get.ts")).batchGetTables(this.client, this.#tables, requests, {
+    return (await batchGets()).batchGetTables(this.client, this.#tables, requests, {
       ...this.#waits,
       codec: this.codec,
       ...options,

@@ -19,6 +19,7 @@
  */
 import { fail } from "./_fail.ts";
 import { keyNames } from "./_keys.ts";
+import { itemSave } from "./_lazy.ts";
 import type { Table, WriteOptions } from "./table.ts";
 
 /** One queued change of an item. */
@@ -126,7 +127,7 @@ export class Item<T extends object = Record<string, unknown>> {
    * @throws {ConditionalCheckFailedError} When the condition fails (the queue is kept).
    */
   async save(options: WriteOptions = {}): Promise<Partial<T> | undefined> {
-    return (await import("./_item_save.ts")).saveItem(this, this.#changes, options);
+    return (await itemSave()).saveItem(this, this.#changes, options);
   }
 
   /**

@@ -43,6 +43,7 @@ import type {
 import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
 import { fail } from "./_fail.ts";
 import { checkItemKey, isPlainObject, keyNames } from "./_keys.ts";
+import { admin, batchGets, batchWrites } from "./_lazy.ts";
 import { checkName } from "./_names.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import { BatchWriter, type BatchWriterOptions } from "./batch_writer.ts";
@@ -147,9 +148,6 @@ export interface WaitOptions extends CallOptions {
   /** Give up after this many milliseconds. Default 600 000 (10 minutes). */
   maxWaitMs?: number;
 }
-
-// The table's own life cycle, loaded on first use.
-const admin = () => import("./_table_admin.ts");
 
 const isCondition = (x: unknown): x is Condition =>
   isPlainObject(x) && x.kind === "condition" && typeof x.and === "function";
@@ -390,7 +388,7 @@ export class Table<T extends object = Record<string, unknown>> {
     keys: readonly KeyInput[],
     options: BatchGetOptions = {},
   ): Promise<(T | undefined)[]> {
-    return (await import("./batch_get.ts")).tableBatchGet(this, keys, this.#retry(options));
+    return (await batchGets()).tableBatchGet(this, keys, this.#retry(options));
   }
 
   /**
@@ -403,7 +401,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} Listing exactly the writes not applied.
    */
   async batchWrite(request: BatchWriteRequest<T>, options: BatchWriteOptions = {}): Promise<void> {
-    return (await import("./batch_write.ts")).batchWriteTable(this, request, this.#retry(options));
+    return (await batchWrites()).batchWriteTable(this, request, this.#retry(options));
   }
 
   /**

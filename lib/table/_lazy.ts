@@ -1,0 +1,15 @@
+// Private: the modules of this layer loaded on first use, one loader each (so each chunk is named once
+// in the initial load). What put, get and query need is imported statically; everything else is here.
+
+/** Batch reads. */
+export const batchGets = () => import("./batch_get.ts");
+/** Batch writes, and the sends of a batch writer. */
+export const batchWrites = () => import("./batch_write.ts");
+/** A table's life cycle: describe, throughput, delete, waits. */
+export const admin = () => import("./_table_admin.ts");
+/** Table definitions, getTable and listTableNames. */
+export const definitions = () => import("./table_definition.ts");
+/** Transactions. */
+export const transactions = () => import("./transactions.ts");
+/** `item.save()`. */
+export const itemSave = () => import("./_item_save.ts");
