@@ -7,7 +7,7 @@
  * @module
  */
 import type { Credentials } from "../sigv4/mod.ts";
-import { signRequest } from "../sigv4/mod.ts";
+import { signJsonPost } from "../sigv4/_json_post.ts";
 import {
   buildRequest,
   DynamoDBError,
@@ -79,7 +79,6 @@ export type TransportConfig = {
 /** Where `send` counts throttling responses. */
 export type TransportCounters = { throughputExceededEvents: number };
 
-const CONTENT_TYPE = "application/x-amz-json-1.0";
 const decoder = /* @__PURE__ */ new TextDecoder();
 const REDACTED = "[redacted]";
 const SETTLED = /* @__PURE__ */ new Error("attempt settled");
@@ -166,20 +165,15 @@ async function attemptOnce(
     ? await abortable(pending, signal)
     : await pending;
   signal?.throwIfAborted();
-  const { headers } = await signRequest(
-    {
-      method: "POST",
-      url: config.url,
-      headers: { "content-type": CONTENT_TYPE, "x-amz-target": target },
-      body,
-    },
-    {
-      credentials,
-      region: config.region,
-      service: "dynamodb",
-      date: new Date(config.now()),
-      hashing: config.hashing,
-    },
+  const headers = await signJsonPost(
+    config.url,
+    target,
+    body,
+    credentials,
+    config.region,
+    "dynamodb",
+    new Date(config.now()),
+    config.hashing,
   );
   const { onEvent } = config;
   onEvent?.({
