@@ -39,12 +39,9 @@ export function describe(value: unknown): string {
       return value.length > 40
         ? `a string "${value.slice(0, 40)}…"`
         : `a string ${JSON.stringify(value)}`;
-    case "number":
-      return value !== value || value === Infinity || value === -Infinity
-        ? String(value)
-        : `${value}`;
     case "bigint":
       return `${value}n`;
+    case "number":
     case "boolean":
       return String(value);
     case "object": {
