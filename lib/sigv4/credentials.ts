@@ -6,8 +6,9 @@
  * `Deno.inspect` and `util.inspect`: they are non-enumerable properties (read them by name; a spread
  * `{ ...credentials }` drops them).
  *
- * This module is browser compatible; reading the process environment imports `lib/adapters/env.ts` on
- * first use only.
+ * This module is browser compatible. `fromEnv`'s providers and `regionFromEnv` load their implementation
+ * (`_from_env.ts`) on first use; reading the process environment imports `lib/adapters/env.ts` on first
+ * use too.
  *
  * @module
  */
@@ -97,21 +98,8 @@ export function staticCredentials(credentials: Credentials): CredentialsProvider
   return () => Promise.resolve(fixed);
 }
 
-let adapter: Promise<typeof import("../adapters/env.ts")> | undefined;
-
-async function environment(
-  env: Record<string, string | undefined> | undefined,
-  names: readonly string[],
-): Promise<Record<string, string | undefined>> {
-  return env ?? (await (adapter ??= import("../adapters/env.ts"))).readEnv(names);
-}
-
-const CREDENTIAL_NAMES = [
-  "AWS_ACCESS_KEY_ID",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "AWS_CREDENTIAL_EXPIRATION",
-];
+/** Reading the environment, loaded on first use. */
+let loaded: Promise<typeof import("./_from_env.ts")> | undefined;
 
 /**
  * A provider reading `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` and
@@ -130,31 +118,11 @@ const CREDENTIAL_NAMES = [
  * ```
  */
 export function fromEnv(env?: Record<string, string | undefined>): CredentialsProvider {
-  let last: Credentials | undefined;
-  let lastKey: string | undefined;
-  return async () => {
-    const e = await environment(env, CREDENTIAL_NAMES);
-    for (const name of CREDENTIAL_NAMES.slice(0, 2)) {
-      if (!e[name]) throw new DynafetchError(`environment: ${name} is not set`);
-    }
-    // The same values as last time give the same object: called per request, this allocates nothing.
-    const key = CREDENTIAL_NAMES.map((name) => e[name] ?? "").join("\n");
-    if (key === lastKey) return last!;
-    const expiration = e.AWS_CREDENTIAL_EXPIRATION
-      ? new Date(e.AWS_CREDENTIAL_EXPIRATION)
-      : undefined;
-    if (expiration && Number.isNaN(expiration.getTime())) {
-      throw new DynafetchError("environment: AWS_CREDENTIAL_EXPIRATION is not an ISO 8601 date");
-    }
-    last = createCredentials({
-      accessKeyId: e.AWS_ACCESS_KEY_ID!,
-      secretAccessKey: e.AWS_SECRET_ACCESS_KEY!,
-      ...(e.AWS_SESSION_TOKEN ? { sessionToken: e.AWS_SESSION_TOKEN } : {}),
-      ...(expiration ? { expiration } : {}),
-    });
-    lastKey = key;
-    return last;
-  };
+  let made: Promise<CredentialsProvider> | undefined;
+  return (call) =>
+    (made ??= (loaded ??= import("./_from_env.ts")).then((m) => m.fromEnv(env))).then((p) =>
+      p(call)
+    );
 }
 
 /**
@@ -173,11 +141,9 @@ export function fromEnv(env?: Record<string, string | undefined>): CredentialsPr
 export async function regionFromEnv(
   env?: Record<string, string | undefined>,
 ): Promise<string | undefined> {
-  const e = await environment(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
-  return e.AWS_REGION || e.AWS_DEFAULT_REGION || undefined;
+  return (await (loaded ??= import("./_from_env.ts"))).regionFromEnv(env);
 }
 
-/** Options of `refreshing`. */
 export interface RefreshingOptions {
   /** How long before `expiration` to fetch new credentials; default 5 minutes. */
   refreshBeforeMs?: number;
