@@ -1,13 +1,14 @@
 /**
- * The two ways a signature is computed: WebCrypto (`crypto.subtle`), and the pure TypeScript SHA-256 and
- * HMAC of `_sha256.ts`. Both cache the derived signing key per (secret, day, region, service), bounded:
- * WebCrypto as an imported `CryptoKey`, the pure path as prepared HMAC state.
+ * The two ways a signature is computed: the pure TypeScript SHA-256 and HMAC of `_sha256.ts`, and
+ * WebCrypto (`crypto.subtle`, in `_webcrypto.ts`, loaded on first use). Both cache the derived signing
+ * key per (secret, day, region, service), bounded: the pure path as prepared HMAC state, WebCrypto as an
+ * imported `CryptoKey`.
  *
  * This module is browser compatible.
  *
  * @module
  */
-import { HEX, hmac, hmacHex, hmacKey, sha256Hex } from "./_sha256.ts";
+import { hmac, hmacHex, hmacKey, sha256Hex } from "./_sha256.ts";
 
 /**
  * Which SHA-256/HMAC implementation signs: `"js"` the verified pure TypeScript one, `"webcrypto"`
@@ -24,18 +25,17 @@ export const EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca4959
 const AUTO_LIMIT = 8192;
 const MAX_KEYS = 32;
 
-const encoder = new TextEncoder();
 const jsKeys = new Map<string, Int32Array>();
-/** A WebCrypto signing key: the derivation while it runs, then the key itself (no promise hop). */
-const webKeys = new Map<string, CryptoKey | Promise<CryptoKey>>();
+let web: typeof import("./_webcrypto.ts") | undefined;
+let loading: Promise<typeof import("./_webcrypto.ts")> | undefined;
 
-function hex(buffer: ArrayBuffer): string {
-  let s = "";
-  for (const b of new Uint8Array(buffer)) s += HEX[b];
-  return s;
+/** The WebCrypto path, loaded on first use. */
+function webcrypto(): Promise<typeof import("./_webcrypto.ts")> {
+  return loading ??= import("./_webcrypto.ts").then((m) => web = m);
 }
 
-function remember<T>(cache: Map<string, T>, id: string, value: T): T {
+/** Caches `value` as `id` in `cache`, which keeps the newest `MAX_KEYS`. */
+export function remember<T>(cache: Map<string, T>, id: string, value: T): T {
   if (cache.size >= MAX_KEYS) cache.delete(cache.keys().next().value!);
   cache.set(id, value);
   return value;
@@ -44,25 +44,7 @@ function remember<T>(cache: Map<string, T>, id: string, value: T): T {
 /** SHA-256 of `data` in hex, by `mode`. */
 export function hashHex(data: string | Uint8Array, mode: Hashing): string | Promise<string> {
   if (mode === "js" || mode === "auto" && data.length <= AUTO_LIMIT) return sha256Hex(data);
-  // WebCrypto takes no view on a shared buffer: such a view is copied.
-  const bytes = typeof data === "string"
-    ? encoder.encode(data)
-    : data.buffer instanceof ArrayBuffer
-    ? new Uint8Array(data.buffer, data.byteOffset, data.length)
-    : new Uint8Array(data);
-  return crypto.subtle.digest("SHA-256", bytes).then(hex);
-}
-
-function importHmac(raw: BufferSource): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-}
-
-async function deriveWebKey(secret: string, scope: readonly string[]): Promise<CryptoKey> {
-  let key: BufferSource = encoder.encode("AWS4" + secret);
-  for (const part of scope) {
-    key = await crypto.subtle.sign("HMAC", await importHmac(key), encoder.encode(part));
-  }
-  return importHmac(key);
+  return web ? web.digestHex(data) : webcrypto().then((m) => m.digestHex(data));
 }
 
 /**
@@ -90,17 +72,7 @@ export function signatureHex(
     }
     return hmacHex(key, stringToSign);
   }
-  const sign = (k: CryptoKey) =>
-    crypto.subtle.sign("HMAC", k, encoder.encode(stringToSign)).then(hex);
-  let entry = webKeys.get(id);
-  if (!entry) {
-    const derived = deriveWebKey(secret, scope);
-    entry = remember(webKeys, id, derived);
-    // Once derived, the key replaces its promise (unless evicted meanwhile); a failure is forgotten.
-    derived.then(
-      (key) => webKeys.get(id) === derived && webKeys.set(id, key),
-      () => webKeys.delete(id),
-    );
-  }
-  return entry instanceof Promise ? entry.then(sign) : sign(entry);
+  return web
+    ? web.signatureHex(id, secret, scope, stringToSign)
+    : webcrypto().then((m) => m.signatureHex(id, secret, scope, stringToSign));
 }
