@@ -11,9 +11,14 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/** The key attributes of a key schema, partition key first. */
+export function keyAttributes(schema: KeySchema): KeyAttribute[] {
+  return schema.sortKey ? [schema.partitionKey, schema.sortKey] : [schema.partitionKey];
+}
+
 /** The key attribute names of a key schema, partition key first. */
 export function keyNames(schema: KeySchema): string[] {
-  return schema.sortKey ? [schema.partitionKey[0], schema.sortKey[0]] : [schema.partitionKey[0]];
+  return keyAttributes(schema).map(([name]) => name);
 }
 
 /** Throws a ValidationError unless `av` is a non-empty value of the key attribute's type. */
@@ -38,16 +43,8 @@ export function checkKeyValue(
 
 /** Checks the key attributes of an encoded item against the schema; returns the item. */
 export function checkItemKey(schema: KeySchema, item: AttributeMap): AttributeMap {
-  checkKeyValue(item[schema.partitionKey[0]], schema.partitionKey);
-  if (schema.sortKey) checkKeyValue(item[schema.sortKey[0]], schema.sortKey);
+  for (const a of keyAttributes(schema)) checkKeyValue(item[a[0]], a);
   return item;
-}
-
-/** The key attributes of an encoded item. */
-export function pickKey(item: AttributeMap, names: readonly string[]): AttributeMap {
-  const key: AttributeMap = {};
-  for (const n of names) if (item[n]) key[n] = item[n];
-  return key;
 }
 
 /**
