@@ -16,8 +16,6 @@ import { hmac, hmacHex, hmacKey, sha256Hex } from "./_sha256.ts";
  */
 export type Hashing = "auto" | "webcrypto" | "js";
 
-/** SHA-256 of the empty string: the payload hash of a request without a body. */
-export const EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 /**
  * Past this length WebCrypto's native speed outweighs its fixed async cost: measured on a loaded 2-core
  * machine, the pure code hashes 4 KB in 20 us against WebCrypto's 43 us, and they cross near 8 KB.

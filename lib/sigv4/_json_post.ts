@@ -57,20 +57,31 @@ export async function signJsonPost(
   const bodyHash = hashHex(body, mode);
   const amzDate = formatDate(date);
   const scope = scopeOf(amzDate, region, service);
-  const token = credentials.sessionToken || undefined;
-  const signed = `content-type;host;x-amz-date;${token ? "x-amz-security-token;" : ""}x-amz-target`;
+  const token = credentials.sessionToken;
+  // The signed headers, sorted by name.
+  const signed: [string, string][] = [
+    ["content-type", CONTENT_TYPE],
+    ["host", host],
+    ["x-amz-date", amzDate],
+    ...(token ? [["x-amz-security-token", token] as [string, string]] : []),
+    ["x-amz-target", target],
+  ];
+  const names = signed.map(([name]) => name).join(";");
+  let canonical = "POST\n/\n\n";
+  for (const [name, value] of signed) canonical += name + ":" + canonicalValue(value) + "\n";
   const [, signature] = await signCanonical(
-    `POST\n/\n\ncontent-type:${CONTENT_TYPE}\nhost:${host}\nx-amz-date:${amzDate}\n${
-      token ? `x-amz-security-token:${canonicalValue(token)}\n` : ""
-    }x-amz-target:${canonicalValue(target)}\n\n${signed}\n${await bodyHash}`,
+    canonical + "\n" + names + "\n" + await bodyHash,
     amzDate,
     scope,
     credentials.secretAccessKey,
     mode,
   );
-  const headers: Record<string, string> = { "content-type": CONTENT_TYPE, "x-amz-target": target };
-  if (token) headers["x-amz-security-token"] = token;
-  headers["x-amz-date"] = amzDate;
-  headers.authorization = authorization(credentials.accessKeyId, scope, signed, signature);
-  return headers;
+  // In the order signRequest gives: the headers passed, the session token, the date, the signature.
+  return Object.fromEntries([
+    signed[0],
+    signed[token ? 4 : 3],
+    ...signed.slice(3, token ? 4 : 3),
+    signed[2],
+    ["authorization", authorization(credentials.accessKeyId, scope, names, signature)],
+  ]);
 }

@@ -9,7 +9,7 @@
 import { ValidationError } from "../errors.ts";
 import { canonicalQuery, canonicalUri, splitUrl, uriEncode } from "./_canonical.ts";
 import { checkSigning, kind, need } from "./_check.ts";
-import { EMPTY_HASH, hashHex } from "./_hashing.ts";
+import { hashHex } from "./_hashing.ts";
 import {
   ALGORITHM,
   authorization,
@@ -26,6 +26,8 @@ export interface Signed extends SigningStages {
   url: string;
 }
 
+/** SHA-256 of the empty string: the payload hash of a request without a body. */
+export const EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 /**
  * Headers that proxies and runtimes add or change, which are therefore sent but not signed (with any
  * `proxy-*` or `sec-*` header).

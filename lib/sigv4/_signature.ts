@@ -18,9 +18,7 @@ let lastDate = "";
 export function formatDate(date: Date): string {
   const time = Math.floor(date.getTime() / 1000);
   if (time !== lastTime) {
-    const iso = date.toISOString();
-    lastDate = iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 13) + iso.slice(14, 16) +
-      iso.slice(17, 19) + "Z";
+    lastDate = date.toISOString().replace(/[-:]|\.\d+/g, "");
     lastTime = time;
   }
   return lastDate;

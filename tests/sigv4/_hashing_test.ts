@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { unicodeString } from "./_arbitraries.ts";
 import { assertEquals } from "../assert.ts";
-import { EMPTY_HASH, hashHex, signatureHex } from "../../lib/sigv4/_hashing.ts";
+import { hashHex, signatureHex } from "../../lib/sigv4/_hashing.ts";
+import { EMPTY_HASH } from "../../lib/sigv4/_sign.ts";
 import { sha256Hex } from "../../lib/sigv4/_sha256.ts";
 
 Deno.test("EMPTY_HASH is the SHA-256 of nothing", async () => {
