@@ -70,13 +70,36 @@ export class ValidationError extends DynafetchError {
    * they are appended, so every message names what was found and what is allowed.
    */
   constructor(message: string, details: ValidationErrorDetails = {}) {
+    const { found, allowed, cause } = details;
     const path = details.path ?? "";
-    let text = path ? `${path}: ${message}` : message;
-    if (details.found !== undefined) text += `; found ${details.found}`;
-    if (details.allowed !== undefined) text += `; allowed: ${details.allowed}`;
-    super(text, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      (path ? path + ": " : "") + message + (found === undefined ? "" : "; found " + found) +
+        (allowed === undefined ? "" : "; allowed: " + allowed),
+      cause === undefined ? undefined : { cause },
+    );
     this.path = path;
-    if (details.found !== undefined) this.found = details.found;
-    if (details.allowed !== undefined) this.allowed = details.allowed;
+    this.found = found;
+    this.allowed = allowed;
   }
+}
+
+/**
+ * A `ValidationError` from positional parts, for the many checks that name all of them (internal: not
+ * re-exported by mod.ts).
+ *
+ * @param path Where the bad value is.
+ * @param message What is wrong.
+ * @param found What was found.
+ * @param allowed What is allowed there.
+ * @param cause The underlying error, if any.
+ * @returns The error (not thrown).
+ */
+export function invalid(
+  path: string,
+  message: string,
+  found: string,
+  allowed: string,
+  cause?: unknown,
+): ValidationError {
+  return new ValidationError(message, { path, found, allowed, cause });
 }

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ValidationError } from "../errors.ts";
+import { invalid } from "../errors.ts";
 import type {
   BatchExecuteStatementInput,
   BatchExecuteStatementOutput,
@@ -170,11 +170,7 @@ export class DynamoDB {
     for (const [key, min] of [["maxAttempts", 1], ["timeoutMs", 0], ["retryBaseMs", 0]] as const) {
       const value = options[key];
       if (value !== undefined && !(Number.isFinite(value) && value >= min)) {
-        throw new ValidationError("bad option", {
-          path: key,
-          found: String(value),
-          allowed: `a number >= ${min}`,
-        });
+        throw invalid(key, "bad option", String(value), `a number >= ${min}`);
       }
     }
     if (options.endpoint !== undefined) checkEndpoint(options.endpoint, options.allowHttp);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ValidationError } from "../errors.ts";
+import { invalid } from "../errors.ts";
 import { isRecord } from "./_record.ts";
 import { OPERATIONS } from "./operations.ts";
 
@@ -39,36 +39,37 @@ export type BuiltRequest = {
  */
 export function buildRequest(operation: string, input: unknown): BuiltRequest {
   if (!/^[A-Z][A-Za-z0-9]{0,63}$/.test(operation)) {
-    throw new ValidationError("not an operation name", {
-      path: "operation",
-      found: JSON.stringify(operation),
-      allowed: "a DynamoDB operation name like PutItem",
-    });
+    throw invalid(
+      "operation",
+      "not an operation name",
+      JSON.stringify(operation),
+      "a DynamoDB operation name like PutItem",
+    );
   }
   if (!isRecord(input)) {
-    throw new ValidationError(`the input of ${operation} must be an object`, {
-      found: input === null ? "null" : Array.isArray(input) ? "an array" : typeof input,
-      allowed: "a plain object",
-    });
+    throw invalid(
+      "",
+      `the input of ${operation} must be an object`,
+      input === null ? "null" : Array.isArray(input) ? "an array" : typeof input,
+      "a plain object",
+    );
   }
   for (const field of OPERATIONS.find((op) => op.name === operation)?.required ?? []) {
     if (input[field] === undefined || input[field] === null) {
-      throw new ValidationError(`${operation} needs ${field}`, {
-        path: field,
-        found: "nothing",
-        allowed: `the ${field} of the request`,
-      });
+      throw invalid(field, `${operation} needs ${field}`, "nothing", `the ${field} of the request`);
     }
   }
   let body: string;
   try {
     body = JSON.stringify(input);
   } catch (cause) {
-    throw new ValidationError(`the input of ${operation} cannot be written as JSON`, {
-      found: cause instanceof Error ? cause.message : String(cause),
-      allowed: "plain data (encode values with the codec first)",
+    throw invalid(
+      "",
+      `the input of ${operation} cannot be written as JSON`,
+      cause instanceof Error ? cause.message : String(cause),
+      "plain data (encode values with the codec first)",
       cause,
-    });
+    );
   }
   return { target: "DynamoDB_20120810." + operation, body };
 }

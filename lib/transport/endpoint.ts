@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ValidationError } from "../errors.ts";
+import { invalid } from "../errors.ts";
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
@@ -28,11 +28,7 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  */
 export function regionEndpoint(region: string): string {
   if (!REGION.test(region)) {
-    throw new ValidationError("not a region name", {
-      path: "region",
-      found: JSON.stringify(region),
-      allowed: "a region like us-east-1",
-    });
+    throw invalid("region", "not a region name", JSON.stringify(region), "a region like us-east-1");
   }
   return `https://dynamodb.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}/`;
 }
@@ -60,22 +56,24 @@ export function checkEndpoint(endpoint: string, allowHttp = false): string {
   try {
     url = new URL(endpoint);
   } catch (cause) {
-    throw new ValidationError("not a URL", {
-      path: "endpoint",
-      found: JSON.stringify(endpoint),
-      allowed: "an absolute URL like https://dynamodb.us-east-1.amazonaws.com",
+    throw invalid(
+      "endpoint",
+      "not a URL",
+      JSON.stringify(endpoint),
+      "an absolute URL like https://dynamodb.us-east-1.amazonaws.com",
       cause,
-    });
+    );
   }
   const http = url.protocol === "http:";
   if (
     (!http && url.protocol !== "https:") || (http && !allowHttp && !LOOPBACK.test(url.hostname))
   ) {
-    throw new ValidationError("plain http is only for loopback hosts unless allowHttp is set", {
-      path: "endpoint",
-      found: url.origin,
-      allowed: "https, or http to localhost, 127.0.0.1 or ::1",
-    });
+    throw invalid(
+      "endpoint",
+      "plain http is only for loopback hosts unless allowHttp is set",
+      url.origin,
+      "https, or http to localhost, 127.0.0.1 or ::1",
+    );
   }
   return url.href;
 }
