@@ -11,14 +11,9 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** The key attributes of a key schema, partition key first. */
-export function keyAttributes(schema: KeySchema): KeyAttribute[] {
-  return schema.sortKey ? [schema.partitionKey, schema.sortKey] : [schema.partitionKey];
-}
-
 /** The key attribute names of a key schema, partition key first. */
 export function keyNames(schema: KeySchema): string[] {
-  return keyAttributes(schema).map(([name]) => name);
+  return schema.sortKey ? [schema.partitionKey[0], schema.sortKey[0]] : [schema.partitionKey[0]];
 }
 
 /** Throws a ValidationError unless `av` is a non-empty value of the key attribute's type. */
@@ -43,7 +38,8 @@ export function checkKeyValue(
 
 /** Checks the key attributes of an encoded item against the schema; returns the item. */
 export function checkItemKey(schema: KeySchema, item: AttributeMap): AttributeMap {
-  for (const a of keyAttributes(schema)) checkKeyValue(item[a[0]], a);
+  checkKeyValue(item[schema.partitionKey[0]], schema.partitionKey);
+  if (schema.sortKey) checkKeyValue(item[schema.sortKey[0]], schema.sortKey);
   return item;
 }
 

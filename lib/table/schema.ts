@@ -15,9 +15,9 @@
  *
  * @module
  */
-import { type AttributeMap, type CodecOptions, encode } from "../codec/mod.ts";
+import { type AttributeMap, type AttributeValue, type CodecOptions, encode } from "../codec/mod.ts";
 import { fail } from "./_fail.ts";
-import { checkKeyValue, isPlainObject, keyAttributes } from "./_keys.ts";
+import { checkKeyValue, isPlainObject } from "./_keys.ts";
 
 /** The type of a key attribute: string (`S`), number (`N`) or binary (`B`). */
 export type KeyType = "S" | "N" | "B";
@@ -75,7 +75,7 @@ export type KeyInput = Readonly<Record<string, unknown>> | KeyValue | readonly [
  */
 export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions): AttributeMap {
   const { partitionKey: p, sortKey: s } = schema;
-  let values: readonly unknown[];
+  let pv: unknown, sv: unknown;
   if (Array.isArray(key)) {
     if (!s || key.length !== 2) {
       fail(
@@ -85,9 +85,10 @@ export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions)
         s ? `[${p[0]}, ${s[0]}]` : `the value of ${p[0]}, or { ${p[0]} }`,
       );
     }
-    values = key;
+    [pv, sv] = key;
   } else if (isPlainObject(key)) {
-    values = [key[p[0]], s && key[s[0]]];
+    pv = key[p[0]];
+    if (s) sv = key[s[0]];
   } else {
     if (s) {
       fail(
@@ -97,16 +98,15 @@ export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions)
         `[${p[0]}, ${s[0]}] or { ${p[0]}, ${s[0]} }`,
       );
     }
-    values = [key];
+    pv = key;
   }
-  // Each value encoded (a string directly) and checked against the schema's type.
-  const out: AttributeMap = {};
-  keyAttributes(schema).forEach((a, i) => {
-    const v = values[i];
-    out[a[0]] = checkKeyValue(
-      v === undefined ? v : typeof v === "string" ? { S: v } : encode(v, codec),
-      a,
-    );
-  });
+  const out: AttributeMap = { [p[0]]: keyValue(pv, p, codec) };
+  if (s) out[s[0]] = keyValue(sv, s, codec);
   return out;
+}
+
+// Encodes one key attribute value and checks it against the schema's type.
+function keyValue(value: unknown, attribute: KeyAttribute, codec?: CodecOptions): AttributeValue {
+  if (value === undefined) return checkKeyValue(undefined, attribute);
+  return checkKeyValue(typeof value === "string" ? { S: value } : encode(value, codec), attribute);
 }
