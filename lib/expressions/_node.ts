@@ -1,5 +1,9 @@
-// Private helpers shared by the expression builders: the registry that tells our nodes from plain values,
-// path formatting for messages, and the overlap test for document paths.
+// Private helpers shared by the expression builders: the registry that tells our nodes from plain values
+// and holds how each prints, path formatting for messages, and the overlap test for document paths.
+//
+// A node prints itself: its builder registers a printer with it, so the compiler holds no code for a kind
+// of node, and a bundle carries the printers of only the builders it uses.
+import type { AttributeMap, AttributeValue } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import type { AttributePath } from "./path.ts";
 
@@ -10,17 +14,45 @@ export interface Node {
   readonly args?: readonly unknown[];
 }
 
-const nodes = new WeakMap<object, Node>();
+/**
+ * The compiler's state, as printers see it. The names are short because they are property names, which
+ * minifiers keep.
+ */
+export interface Printer {
+  /** The placeholders of a path: `#n0.#n1[2]`. */
+  p(path: AttributePath): string;
+  /** The placeholder of a value, given its AttributeValue when already encoded. */
+  v(value: unknown, av?: AttributeValue): string;
+  /** An operand: a path, size or SET operand printed, or a value's placeholder. */
+  o(x: unknown): string;
+  /** A condition printed. */
+  c(x: unknown): string;
+  /** A value encoded with the compile's codec options; errors name `w`. */
+  e(value: unknown): AttributeValue;
+  /** Where the compiler is, as the path of errors. */
+  w: string;
+  /** The values so far, by placeholder. */
+  V: AttributeMap;
+}
 
-/** Freezes `node` and registers it as built by this layer, so it is never mistaken for a map value. */
-export function mark<T extends Node>(node: T): T {
-  nodes.set(Object.freeze(node), node);
+/** Prints one node. */
+export type Print = (c: Printer) => string;
+
+const nodes = new WeakMap<object, Print | undefined>();
+
+/** Freezes `node` and registers it as built by this layer, printed by `print` (boto's conditions are
+ * never printed). */
+export function mark<T extends Node>(node: T, print?: Print): T {
+  nodes.set(Object.freeze(node), print);
   return node;
 }
 
-/** The node when `value` was built by this layer, else `undefined`. */
-export const nodeOf = (value: unknown): Node | undefined =>
-  typeof value == "object" && value ? nodes.get(value) : undefined;
+/** Whether `value` was built by this layer. */
+export const isNode = (value: unknown): value is Node =>
+  typeof value == "object" && !!value && nodes.has(value);
+
+/** Prints a node built by this layer. */
+export const print = (node: object, c: Printer): string => nodes.get(node)?.(c) ?? "";
 
 /** `a.b[2].c` for messages. */
 export const formatPath = (path: AttributePath): string =>
@@ -36,4 +68,16 @@ export function fail(message: string, path: string, found?: string, allowed?: st
 }
 
 /** The node's kind when `value` was built by this layer. */
-export const kindOf = (value: unknown): string | undefined => nodeOf(value)?.kind;
+export const kindOf = (value: unknown): string | undefined =>
+  isNode(value) ? value.kind : undefined;
+
+/** Throws when `p` overlaps one of `paths`, naming both. */
+export function checkDistinct(
+  paths: readonly AttributePath[],
+  p: AttributePath,
+  message: string,
+  allowed: string,
+): void {
+  const other = paths.find((o) => overlaps(o, p));
+  if (other) fail(message, formatPath(p), formatPath(other), allowed);
+}

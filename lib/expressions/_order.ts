@@ -1,6 +1,7 @@
 // DynamoDB's order on scalars, for the BETWEEN check: numbers by value, strings by UTF-8 bytes,
 // binaries by bytes. Other pairs do not compare.
 import type { AttributeValue } from "../codec/mod.ts";
+import { fail, type Printer } from "./_node.ts";
 
 // A decimal string as [sign, exponent, significant digits]: 0.12 is [1, 0, "12"], 120 is [1, 3, "12"].
 function decimal(text: string): [number, number, string] | undefined {
@@ -30,5 +31,19 @@ export function compareValues(a: AttributeValue, b: AttributeValue): number | un
   if (x && y && "S" in a == "S" in b) {
     const i = x.findIndex((v, i) => v !== y[i]);
     return i < 0 || i >= y.length ? x.length - y.length : x[i] - y[i];
+  }
+}
+
+/** Throws when the bounds of a BETWEEN, given by their placeholders, are values out of order. */
+export function checkBetween(c: Printer, [low, high]: string[]): void {
+  const a: AttributeValue | undefined = c.V[low], b: AttributeValue | undefined = c.V[high];
+  // Compared values are scalars, whose JSON is canonical.
+  if (a && b && (compareValues(a, b) ?? 0) > 0) {
+    fail(
+      "BETWEEN bounds out of order",
+      c.w,
+      `${JSON.stringify(a)} > ${JSON.stringify(b)}`,
+      "low <= high",
+    );
   }
 }

@@ -16,8 +16,17 @@
  *
  * @module
  */
-import { kindOf, mark } from "./_node.ts";
-import { and, Attr, type Condition, not } from "./condition.ts";
+import { isNode, mark } from "./_node.ts";
+import {
+  and,
+  between,
+  type Condition,
+  inList,
+  leaf,
+  nameRef,
+  not,
+  type Operand,
+} from "./condition.ts";
 
 /** boto's condition operators. */
 export type BotoOperator =
@@ -45,22 +54,17 @@ export interface BotoCondition {
   readonly values: readonly unknown[];
 }
 
-const METHODS = {
-  EQ: "eq",
-  NE: "ne",
-  LE: "lte",
-  LT: "lt",
-  GE: "gte",
-  GT: "gt",
-  NULL: "notExists",
-  NOT_NULL: "exists",
-  CONTAINS: "contains",
-  BEGINS_WITH: "beginsWith",
-  BETWEEN: "between",
-} as const;
+// How each condition applies to the attribute a map names; kept apart, so a bundle carries the code of only
+// the operators it uses.
+const builders = new WeakMap<object, (self: Operand) => Condition>();
 
-const make = (operator: BotoOperator) => (...values: unknown[]): BotoCondition =>
-  mark({ kind: "boto", operator, values: Object.freeze(values) });
+const make =
+  (operator: BotoOperator, build: (self: Operand, values: unknown[]) => Condition) =>
+  (...values: unknown[]): BotoCondition => {
+    const b: BotoCondition = mark({ kind: "boto", operator, values: Object.freeze(values) });
+    builders.set(b, (self) => build(self, values));
+    return b;
+  };
 
 /**
  * boto's `EQ`: the attribute equals `value`.
@@ -76,7 +80,10 @@ const make = (operator: BotoOperator) => (...values: unknown[]): BotoCondition =
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: EQ(1) }) }).FilterExpression, "#n0 = :v0");
  * ```
  */
-export const EQ: (value: unknown) => BotoCondition = make("EQ");
+export const EQ: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "EQ",
+  (self, [value]) => leaf("=", self, [value]),
+);
 
 /**
  * boto's `NE`: the attribute differs from `value`.
@@ -92,7 +99,10 @@ export const EQ: (value: unknown) => BotoCondition = make("EQ");
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: NE(1) }) }).FilterExpression, "#n0 <> :v0");
  * ```
  */
-export const NE: (value: unknown) => BotoCondition = make("NE");
+export const NE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "NE",
+  (self, [value]) => leaf("<>", self, [value]),
+);
 
 /**
  * boto's `LE`: the attribute is at most `value`.
@@ -108,7 +118,10 @@ export const NE: (value: unknown) => BotoCondition = make("NE");
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LE(1) }) }).FilterExpression, "#n0 <= :v0");
  * ```
  */
-export const LE: (value: unknown) => BotoCondition = make("LE");
+export const LE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "LE",
+  (self, [value]) => leaf("<=", self, [value]),
+);
 
 /**
  * boto's `LT`: the attribute is less than `value`.
@@ -124,7 +137,10 @@ export const LE: (value: unknown) => BotoCondition = make("LE");
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LT(1) }) }).FilterExpression, "#n0 < :v0");
  * ```
  */
-export const LT: (value: unknown) => BotoCondition = make("LT");
+export const LT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "LT",
+  (self, [value]) => leaf("<", self, [value]),
+);
 
 /**
  * boto's `GE`: the attribute is at least `value`.
@@ -140,7 +156,10 @@ export const LT: (value: unknown) => BotoCondition = make("LT");
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GE(1) }) }).FilterExpression, "#n0 >= :v0");
  * ```
  */
-export const GE: (value: unknown) => BotoCondition = make("GE");
+export const GE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "GE",
+  (self, [value]) => leaf(">=", self, [value]),
+);
 
 /**
  * boto's `GT`: the attribute is greater than `value`.
@@ -156,7 +175,10 @@ export const GE: (value: unknown) => BotoCondition = make("GE");
  * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GT(1) }) }).FilterExpression, "#n0 > :v0");
  * ```
  */
-export const GT: (value: unknown) => BotoCondition = make("GT");
+export const GT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "GT",
+  (self, [value]) => leaf(">", self, [value]),
+);
 
 /**
  * boto's `NULL`: the attribute does not exist.
@@ -172,7 +194,10 @@ export const GT: (value: unknown) => BotoCondition = make("GT");
  * assert.equal(out.FilterExpression, "attribute_not_exists(#n0)");
  * ```
  */
-export const NULL: () => BotoCondition = make("NULL");
+export const NULL: () => BotoCondition = /* @__PURE__ */ make(
+  "NULL",
+  (self) => leaf("attribute_not_exists", self, []),
+);
 
 /**
  * boto's `NOT_NULL`: the attribute exists.
@@ -188,7 +213,10 @@ export const NULL: () => BotoCondition = make("NULL");
  * assert.equal(out.FilterExpression, "attribute_exists(#n0)");
  * ```
  */
-export const NOT_NULL: () => BotoCondition = make("NOT_NULL");
+export const NOT_NULL: () => BotoCondition = /* @__PURE__ */ make(
+  "NOT_NULL",
+  (self) => leaf("attribute_exists", self, []),
+);
 
 /**
  * boto's `CONTAINS`: the attribute holds `value` (a substring, or a set or list element).
@@ -205,7 +233,10 @@ export const NOT_NULL: () => BotoCondition = make("NOT_NULL");
  * assert.equal(out.FilterExpression, "contains(#n0, :v0)");
  * ```
  */
-export const CONTAINS: (value: unknown) => BotoCondition = make("CONTAINS");
+export const CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "CONTAINS",
+  (self, [value]) => leaf("contains", self, [value]),
+);
 
 /**
  * boto's `NOT_CONTAINS`: the attribute does not hold `value`.
@@ -222,7 +253,10 @@ export const CONTAINS: (value: unknown) => BotoCondition = make("CONTAINS");
  * assert.equal(out.FilterExpression, "NOT contains(#n0, :v0)");
  * ```
  */
-export const NOT_CONTAINS: (value: unknown) => BotoCondition = make("NOT_CONTAINS");
+export const NOT_CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "NOT_CONTAINS",
+  (self, [value]) => not(leaf("contains", self, [value])),
+);
 
 /**
  * boto's `BEGINS_WITH`: the attribute starts with `prefix`.
@@ -239,7 +273,10 @@ export const NOT_CONTAINS: (value: unknown) => BotoCondition = make("NOT_CONTAIN
  * assert.equal(out.FilterExpression, "begins_with(#n0, :v0)");
  * ```
  */
-export const BEGINS_WITH: (prefix: unknown) => BotoCondition = make("BEGINS_WITH");
+export const BEGINS_WITH: (prefix: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "BEGINS_WITH",
+  (self, [value]) => leaf("begins_with", self, [value]),
+);
 
 /**
  * boto's `IN`: the attribute equals one of `values` (1 to 100 of them).
@@ -257,7 +294,7 @@ export const BEGINS_WITH: (prefix: unknown) => BotoCondition = make("BEGINS_WITH
  * ```
  */
 export function IN(values: readonly unknown[]): BotoCondition {
-  return make("IN")(...values);
+  return make("IN", inList)(...values);
 }
 
 /**
@@ -276,18 +313,10 @@ export function IN(values: readonly unknown[]): BotoCondition {
  * assert.equal(out.FilterExpression, "#n0 BETWEEN :v0 AND :v1");
  * ```
  */
-export const BETWEEN: (low: unknown, high: unknown) => BotoCondition = make("BETWEEN");
-
-function toCondition(name: string, value: unknown): Condition {
-  const a = Attr([name]);
-  if (!isBoto(value)) return a.eq(value);
-  const { operator, values } = value;
-  if (operator === "IN") return a.in(values);
-  if (operator === "NOT_CONTAINS") return not(a.contains(values[0]));
-  return Reflect.apply(a[METHODS[operator]], a, [...values]);
-}
-
-const isBoto = (x: unknown): x is BotoCondition => kindOf(x) === "boto";
+export const BETWEEN: (low: unknown, high: unknown) => BotoCondition = /* @__PURE__ */ make(
+  "BETWEEN",
+  (self, [low, high]) => between(self, low, high),
+);
 
 /**
  * Turns a map of attribute names to boto conditions (or plain values, meaning EQ) into one condition,
@@ -310,7 +339,12 @@ const isBoto = (x: unknown): x is BotoCondition => kindOf(x) === "boto";
  */
 export function conditionFromMap(map: Record<string, unknown>): Condition | undefined {
   const entries = Object.entries(map);
-  return entries.length ? and(...entries.map(([k, v]) => toCondition(k, v))) : undefined;
+  return entries.length
+    ? and(...entries.map(([name, value]) => {
+      const self = nameRef(name), build = isNode(value) ? builders.get(value) : undefined;
+      return build ? build(self) : leaf("=", self, [value]);
+    }))
+    : undefined;
 }
 
 /**

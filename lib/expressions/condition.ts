@@ -15,8 +15,9 @@
  *
  * @module
  */
-import { fail, kindOf, mark } from "./_node.ts";
-import { type AttributePath, parsePath, type PathInput } from "./path.ts";
+import { fail, formatPath, kindOf, mark, type Print, type Printer } from "./_node.ts";
+import { checkBetween } from "./_order.ts";
+import { type AttributePath, parsePath, path as makePath, type PathInput } from "./path.ts";
 
 /** The operators and functions a condition node can hold. */
 export type ConditionOperator =
@@ -122,21 +123,69 @@ export interface KeyRef extends Operand {
 }
 
 const TYPES = "S SS N NS B BS BOOL NULL L M";
+const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, NOT: 4 };
 
-function node(op: ConditionOperator, args: unknown[]): Condition {
+function node(op: ConditionOperator, args: unknown[], print: Print): Condition {
   const c: Condition = mark({
     kind: "condition",
     op,
     args: Object.freeze(args),
     and: (...others: Condition[]) => and(c, ...others),
     or: (...others: Condition[]) => or(c, ...others),
-  });
+  }, print);
   return c;
+}
+
+/** `op` applied to `self` and `values`; `check` sees the values' placeholders once printed. */
+export function leaf(
+  op: ConditionOperator,
+  self: Operand,
+  values: unknown[],
+  check?: (c: Printer, placeholders: string[]) => void,
+): Condition {
+  const args = [self, ...values];
+  return node(op, args, (c) => {
+    c.w = formatPath(self.path);
+    const [first, ...rest] = args.map(c.o);
+    // DynamoDB rejects `a = a`, `a IN (a, ...)` and the like.
+    if (rest.includes(first)) {
+      fail("an operand repeats the first", c.w, "a path compared with itself", "distinct operands");
+    }
+    check?.(c, rest);
+    return /^[a-z]/.test(op)
+      ? `${op}(${[first, ...rest].join(", ")})`
+      : op == "IN"
+      ? `${first} IN (${rest.join(", ")})`
+      : `${first} ${op} ${rest.join(" AND ")}`;
+  });
+}
+
+/** `self IN (values)`, with 1 to 100 values. */
+export function inList(self: Operand, values: readonly unknown[]): Condition {
+  if (!Array.isArray(values) || values.length < 1 || values.length > 100) {
+    fail(
+      "IN takes 1 to 100 values",
+      "",
+      Array.isArray(values) ? `${values.length}` : typeof values,
+      "1 to 100",
+    );
+  }
+  return leaf("IN", self, [...values]);
+}
+
+/** `self BETWEEN low AND high`, bounds checked for order once encoded. */
+export const between = (self: Operand, low: unknown, high: unknown): Condition =>
+  leaf("BETWEEN", self, [low, high], checkBetween);
+
+/** A reference to the top-level attribute `name`, with no methods (for boto's maps). */
+export function nameRef(name: string): Operand {
+  const p = makePath(name);
+  return mark({ kind: "path", path: p }, (c) => c.p(p));
 }
 
 function comparable<K extends "path" | "size">(kind: K, path: AttributePath) {
   const self = { kind, path };
-  const cmp = (op: ConditionOperator) => (value: unknown) => node(op, [self, value]);
+  const cmp = (op: ConditionOperator) => (value: unknown) => leaf(op, self, [value]);
   return Object.assign(self, {
     eq: cmp("="),
     ne: cmp("<>"),
@@ -144,18 +193,8 @@ function comparable<K extends "path" | "size">(kind: K, path: AttributePath) {
     lte: cmp("<="),
     gt: cmp(">"),
     gte: cmp(">="),
-    between: (low: unknown, high: unknown) => node("BETWEEN", [self, low, high]),
-    in: (values: readonly unknown[]) => {
-      if (!Array.isArray(values) || values.length < 1 || values.length > 100) {
-        fail(
-          "IN takes 1 to 100 values",
-          "",
-          Array.isArray(values) ? `${values.length}` : typeof values,
-          "1 to 100",
-        );
-      }
-      return node("IN", [self, ...values]);
-    },
+    between: (low: unknown, high: unknown) => between(self, low, high),
+    in: (values: readonly unknown[]) => inList(self, values),
   });
 }
 
@@ -177,20 +216,23 @@ function comparable<K extends "path" | "size">(kind: K, path: AttributePath) {
  * ```
  */
 export function Attr(path: PathInput): AttrRef {
-  const self = comparable("path", parsePath(path));
-  const fn = (op: ConditionOperator) => (value: unknown) => node(op, [self, value]);
-  return mark(Object.assign(self, {
-    exists: () => node("attribute_exists", [self]),
-    notExists: () => node("attribute_not_exists", [self]),
-    attributeType: (type: AttributeTypeName) => {
-      if (typeof type !== "string" || !TYPES.split(" ").includes(type)) {
-        fail("unknown attribute type", "", JSON.stringify(type), TYPES);
-      }
-      return node("attribute_type", [self, type]);
-    },
-    beginsWith: fn("begins_with"),
-    contains: fn("contains"),
-  }));
+  const p = parsePath(path), self = comparable("path", p);
+  const fn = (op: ConditionOperator) => (value: unknown) => leaf(op, self, [value]);
+  return mark(
+    Object.assign(self, {
+      exists: () => leaf("attribute_exists", self, []),
+      notExists: () => leaf("attribute_not_exists", self, []),
+      attributeType: (type: AttributeTypeName) => {
+        if (typeof type !== "string" || !TYPES.split(" ").includes(type)) {
+          fail("unknown attribute type", "", JSON.stringify(type), TYPES);
+        }
+        return leaf("attribute_type", self, [type]);
+      },
+      beginsWith: fn("begins_with"),
+      contains: fn("contains"),
+    }),
+    (c) => c.p(p),
+  );
 }
 
 /**
@@ -231,7 +273,8 @@ export function Key(name: string): KeyRef {
  * ```
  */
 export function size(path: PathInput): Comparable {
-  return mark(comparable("size", parsePath(path)));
+  const p = parsePath(path);
+  return mark(comparable("size", p), (c) => `size(${c.p(p)})`);
 }
 
 function join(op: "AND" | "OR", conditions: Condition[]): Condition {
@@ -239,8 +282,16 @@ function join(op: "AND" | "OR", conditions: Condition[]): Condition {
   for (const c of conditions) {
     if (kindOf(c) !== "condition") fail(`${op} takes conditions`, "", typeof c, "conditions");
   }
-  return conditions.length === 1 ? conditions[0] : node(op, conditions);
+  return conditions.length === 1 ? conditions[0] : logical(op, conditions);
 }
+
+// NOT NOT x does not parse everywhere: a NOT under NOT gets parentheses too.
+const logical = (op: "AND" | "OR" | "NOT", args: Condition[]) =>
+  node(op, args, (c) =>
+    (op == "NOT" ? "NOT " : "") + args.map((sub) => {
+      const text = c.c(sub);
+      return (PRECEDENCE[sub.op] || 9) < (op == "NOT" ? 5 : PRECEDENCE[op]) ? `(${text})` : text;
+    }).join(` ${op} `));
 
 /**
  * Joins conditions with AND.
@@ -302,5 +353,5 @@ export function or(...conditions: Condition[]): Condition {
  * ```
  */
 export function not(condition: Condition): Condition {
-  return node("NOT", [join("AND", [condition])]);
+  return logical("NOT", [join("AND", [condition])]);
 }

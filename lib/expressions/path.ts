@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { fail, nodeOf } from "./_node.ts";
+import { fail, isNode } from "./_node.ts";
 
 /** One step of a document path: an attribute or map key name, or a list index. */
 export type PathElement = string | number;
@@ -29,6 +29,8 @@ export type PathInput = string | AttributePath | {
   readonly kind: "path";
   readonly path: AttributePath;
 };
+
+const invalid = (found: string, allowed: string): never => fail("invalid path", "", found, allowed);
 
 /**
  * Makes a path from its elements taken literally, for names that contain dots or brackets.
@@ -54,7 +56,7 @@ export function path(...elements: PathElement[]): AttributePath {
     elements.some((e, i) =>
       typeof e == "string" ? !e : i < 1 || !(Number.isSafeInteger(e) && e >= 0)
     )
-  ) fail("invalid path", "", JSON.stringify(elements), "a name, then names and indexes >= 0");
+  ) invalid(JSON.stringify(elements), "a name, then names and indexes >= 0");
   return Object.freeze([...elements]);
 }
 
@@ -77,17 +79,12 @@ export function path(...elements: PathElement[]): AttributePath {
 export function parsePath(input: PathInput): AttributePath {
   if (Array.isArray(input)) return path(...input);
   if (typeof input != "string") {
-    const p = nodeOf(input)?.path;
-    return p && nodeOf(input)?.kind == "path"
-      ? p
-      : fail("invalid path", "", typeof input, "a path");
+    return isNode(input) && input.kind == "path" && input.path || invalid(typeof input, "a path");
   }
   return path(
     ...input.split(".").flatMap((segment) => {
       const m = /^([^[\]]+)((?:\[(?:0|[1-9]\d*)\])*)$/.exec(segment);
-      return m ? [m[1], ...m[2].slice(1, -1).split("][").filter(Boolean).map(Number)] : fail(
-        "invalid path",
-        "",
+      return m ? [m[1], ...m[2].slice(1, -1).split("][").filter(Boolean).map(Number)] : invalid(
         JSON.stringify(input),
         "names joined by . with indexes like [2]; path(...) for names holding . [ ]",
       );

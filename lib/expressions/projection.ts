@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { fail, formatPath, overlaps } from "./_node.ts";
+import { checkDistinct } from "./_node.ts";
 import { type AttributePath, parsePath, type PathInput } from "./path.ts";
 
 /**
@@ -28,15 +28,7 @@ export function projection(...paths: PathInput[]): readonly AttributePath[] {
   const out: AttributePath[] = [];
   for (const input of paths) {
     const p = parsePath(input);
-    const other = out.find((o) => overlaps(o, p));
-    if (other) {
-      fail(
-        "overlapping projection paths",
-        formatPath(p),
-        formatPath(other),
-        "distinct paths, none inside another",
-      );
-    }
+    checkDistinct(out, p, "overlapping projection paths", "distinct paths, none inside another");
     out.push(p);
   }
   return Object.freeze(out);

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { fail, formatPath, mark, nodeOf, overlaps } from "./_node.ts";
+import { checkDistinct, fail, formatPath, isNode, mark, type Printer } from "./_node.ts";
 import { Attr } from "./condition.ts";
 import { type AttributePath, parsePath, type PathInput } from "./path.ts";
 
@@ -65,15 +65,12 @@ function append(
   value?: unknown,
 ): readonly UpdateAction[] {
   const path = parsePath(input);
-  const other = actions.find((a) => overlaps(a.path, path));
-  if (other) {
-    fail(
-      "path updated twice or overlapping",
-      formatPath(path),
-      formatPath(other.path),
-      "distinct paths",
-    );
-  }
+  checkDistinct(
+    actions.map((a) => a.path),
+    path,
+    "path updated twice or overlapping",
+    "distinct paths",
+  );
   if (action === "SET") checkOperand(value, true, formatPath(path));
   return [
     ...actions,
@@ -84,13 +81,35 @@ function append(
 // DynamoDB's grammar: `operand [+|- operand]`, where an operand is a path, a value or a function whose
 // arguments are operands again, so + and - appear only at the top of a SET value.
 function checkOperand(value: unknown, top: boolean, where: string): void {
-  const n = nodeOf(value), k = n?.kind;
+  const n = isNode(value) ? value : undefined, k = n?.kind;
   if (k == "+" || k == "-" ? top : k == "if_not_exists" || k == "list_append") {
     n?.args?.forEach((a) => checkOperand(a, false, where));
   } else if (n && k != "path") {
     fail("invalid SET operand", where, k, "a value, Attr, ifNotExists, listAppend, plus, minus");
   }
 }
+
+// SET, REMOVE, ADD and DELETE clauses, in this order.
+const printUpdate = (actions: readonly UpdateAction[]) => (c: Printer): string =>
+  ["SET", "REMOVE", "ADD", "DELETE"].map((clause) => {
+    const items = actions.filter((a) => a.action == clause).map((a) => {
+      const p = c.p(a.path);
+      c.w = formatPath(a.path);
+      if (clause == "SET") return `${p} = ${c.o(a.value)}`;
+      if (clause == "REMOVE") return p;
+      const av = c.e(a.value), type = Object.keys(av)[0];
+      if (!/^[SNB]S$/.test(type) && (clause == "DELETE" || type != "N")) {
+        fail(
+          `${clause} takes a set${clause == "ADD" ? " or number" : ""}`,
+          c.w,
+          type,
+          "SS, NS, BS",
+        );
+      }
+      return `${p} ${c.v(a.value, av)}`;
+    });
+    return items.length ? `${clause} ${items.join(", ")}` : "";
+  }).filter(Boolean).join(" ");
 
 function builder(actions: readonly UpdateAction[]): UpdateBuilder {
   const make = (action: UpdateAction["action"]) => (path: PathInput, value?: unknown) =>
@@ -103,7 +122,7 @@ function builder(actions: readonly UpdateAction[]): UpdateBuilder {
       builder(paths.reduce((acc, p) => append(acc, "REMOVE", p), actions)),
     add: make("ADD"),
     delete: make("DELETE"),
-  });
+  }, printUpdate(actions));
 }
 
 /**
@@ -126,7 +145,10 @@ export function update(): UpdateBuilder {
 }
 
 function operand(kind: UpdateOperand["kind"], args: unknown[]): UpdateOperand {
-  return mark({ kind, args: Object.freeze(args) });
+  return mark({ kind, args: Object.freeze(args) }, (c) => {
+    const a = args.map(c.o);
+    return kind == "+" || kind == "-" ? a.join(` ${kind} `) : `${kind}(${a.join(", ")})`;
+  });
 }
 
 /**
