@@ -1,23 +1,25 @@
 /**
- * The dynafetch demo: creates a table, writes items, reads them, queries with paging, makes a conditional
- * write that fails cleanly, and deletes the table, printing each step.
+ * The dynafetch demo: creates a table, writes items (one by one and in a batch), reads them, updates one
+ * with an update expression, queries with paging, makes a conditional write that fails cleanly, and deletes
+ * the table, printing each step and the exact numbers it reads back.
  *
  * Runs against an embedded local DynamoDB (dynalite) unless `DYNAMODB_ENDPOINT` (or
  * `AWS_ENDPOINT_URL_DYNAMODB`) is set, or `AWS_REGION` with `AWS_ACCESS_KEY_ID` is set (real AWS: the demo
  * creates and deletes a pay-per-request table named `dynafetch-demo-<random>`).
  *
- *     deno task demo
+ *     npx -y deno@2.9.6 task demo
  *
  * @module
  */
 import {
+  Attr,
   ConditionalCheckFailedError,
-  decodeItem,
-  DynamoDB,
-  encodeItem,
+  Database,
+  DynamoNumber,
+  Key,
   ResourceNotFoundError,
+  update,
 } from "../mod.ts";
-import type { AttributeMap } from "../mod.ts";
 import { startLocalDynamo } from "../testing.ts";
 
 const env = (name: string) => Deno.env.get(name) || undefined;
@@ -29,9 +31,12 @@ const useAws = endpoint !== undefined ||
 const started = performance.now();
 const log = (message: string) =>
   console.log(`${((performance.now() - started) / 1000).toFixed(2).padStart(6)}s  ${message}`);
+const show = (value: unknown) =>
+  JSON.stringify(value, (_key, v) => v instanceof Set ? [...v] : v, 0);
 
 const local = useAws ? undefined : await startLocalDynamo();
-const db = local ? local.client() : new DynamoDB({
+const db = new Database({
+  client: local?.client(),
   region,
   endpoint,
   allowHttp: endpoint !== undefined,
@@ -42,96 +47,74 @@ const db = local ? local.client() : new DynamoDB({
 });
 log(local ? `embedded dynalite at ${local.endpoint}` : `DynamoDB at ${endpoint ?? region}`);
 
-const TableName = `dynafetch-demo-${crypto.randomUUID().slice(0, 8)}`;
+type Event = {
+  user: string;
+  at: number;
+  note?: string;
+  amount?: number | DynamoNumber;
+  tags?: Set<string>;
+  visits?: number;
+};
+const name = `dynafetch-demo-${crypto.randomUUID().slice(0, 8)}`;
+const events = await db.createTable<Event>({
+  name,
+  partitionKey: ["user", "S"],
+  sortKey: ["at", "N"],
+});
+log(`createTable ${name} (partition key user, sort key at): ${events.status}`);
 try {
-  await db.createTable({
-    TableName,
-    KeySchema: [
-      { AttributeName: "user", KeyType: "HASH" },
-      { AttributeName: "at", KeyType: "RANGE" },
-    ],
-    AttributeDefinitions: [
-      { AttributeName: "user", AttributeType: "S" },
-      { AttributeName: "at", AttributeType: "N" },
-    ],
-    BillingMode: "PAY_PER_REQUEST",
-  });
-  log(`createTable ${TableName} (partition key user, sort key at)`);
-  for (let status = ""; status !== "ACTIVE";) {
-    status = (await db.describeTable({ TableName })).Table?.TableStatus ?? "";
-    if (status !== "ACTIVE") await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  log("describeTable: ACTIVE");
+  // 38 significant digits: a JS number cannot hold it, DynamoDB can, and it comes back exactly.
+  const exact = new DynamoNumber("12345678901234567890.123456789012345678");
+  await events.put({ user: "ada", at: 0, note: "profile", amount: exact, tags: new Set(["math"]) });
+  log(`put ada/0 with amount ${exact}`);
 
-  await db.putItem({
-    TableName,
-    Item: encodeItem({
+  await events.batchWrite({
+    puts: Array.from({ length: 10 }, (_, i) => ({
       user: "ada",
-      at: 0,
-      name: "Ada Lovelace",
-      born: 1815,
-      tags: new Set(["math"]),
-    }),
+      at: i + 1,
+      note: `note ${i + 1}`,
+      amount: (i + 1) * 1.25,
+    })),
   });
-  log("putItem ada/0");
-  const events = Array.from({ length: 10 }, (_, i) => ({
-    PutRequest: {
-      Item: encodeItem({ user: "ada", at: i + 1, note: `note ${i + 1}`, amount: (i + 1) * 1.25 }),
-    },
-  }));
-  const written = await db.batchWriteItem({ RequestItems: { [TableName]: events } });
-  log(
-    `batchWriteItem 10 items (unprocessed: ${Object.keys(written.UnprocessedItems ?? {}).length})`,
-  );
+  log("batchWrite 10 items (unprocessed items are retried until written, or reported)");
 
-  const { Item } = await db.getItem({ TableName, Key: encodeItem({ user: "ada", at: 0 }) });
-  log(
-    `getItem ada/0 -> ${JSON.stringify(Item && decodeItem(Item, { numbers: "number" }), replacer)}`,
-  );
+  const profile = await events.get({ user: "ada", at: 0 }, { consistentRead: true });
+  log(`get ada/0 -> ${show(profile)}`);
 
+  const updated = await events.update(
+    { user: "ada", at: 0 },
+    update().add("visits", 1).add("tags", new Set(["poetry"])),
+    { returnValues: "UPDATED_NEW" },
+  );
+  log(`update ada/0 ADD visits 1, tags {poetry} -> ${show(updated)}`);
+
+  const paginator = events.query(Key("user").eq("ada").and(Key("at").between(1, 10)), {
+    limit: 4,
+  });
   let page = 0;
-  let total = 0;
-  let ExclusiveStartKey: AttributeMap | undefined;
-  do {
-    const result = await db.query({
-      TableName,
-      KeyConditionExpression: "#u = :u AND #at BETWEEN :from AND :to",
-      ExpressionAttributeNames: { "#u": "user", "#at": "at" },
-      ExpressionAttributeValues: encodeItem({ ":u": "ada", ":from": 1, ":to": 10 }),
-      Limit: 4,
-      ExclusiveStartKey,
-    });
+  for await (const { items, lastEvaluatedKey } of paginator.pages()) {
     page++;
-    const ats = (result.Items ?? []).map((item) => decodeItem(item, { numbers: "number" }).at);
-    total += ats.length;
-    log(`query page ${page}: at = ${ats.join(", ")}${result.LastEvaluatedKey ? " (more)" : ""}`);
-    ExclusiveStartKey = result.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  log(`query: ${total} items in ${page} pages of at most 4`);
+    const ats = items.map((item) => item.at).join(", ");
+    log(`query page ${page}: at = ${ats}${lastEvaluatedKey ? " (more)" : ""}`);
+  }
+  log(`query: ${paginator.count} items in ${page} pages of at most 4`);
 
   try {
-    await db.putItem({
-      TableName,
-      Item: encodeItem({ user: "ada", at: 0, name: "Someone else" }),
-      ConditionExpression: "attribute_not_exists(#u)",
-      ExpressionAttributeNames: { "#u": "user" },
+    await events.put({ user: "ada", at: 0, note: "someone else" }, {
+      condition: Attr("user").notExists(),
     });
-    log("conditional putItem unexpectedly succeeded");
+    log("conditional put unexpectedly succeeded");
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedError)) throw error;
-    log(`conditional putItem refused: ${error.code} (attempts: ${error.attempts}, no retry)`);
+    log(`conditional put refused: ${error.code} (attempts: ${error.attempts}, not retried)`);
   }
-  const still = await db.getItem({ TableName, Key: encodeItem({ user: "ada", at: 0 }) });
-  log(`getItem ada/0 name is still ${JSON.stringify(still.Item?.name)}`);
+  const still = await events.get({ user: "ada", at: 0 }, { projection: ["note"] });
+  log(`get ada/0 note is still ${show(still?.note)}`);
 } finally {
-  await db.deleteTable({ TableName }).catch((error) => {
+  await events.deleteTable().catch((error) => {
     if (!(error instanceof ResourceNotFoundError)) throw error;
   });
-  log(`deleteTable ${TableName}`);
+  log(`deleteTable ${name}`);
   await local?.close();
   log(local ? "stopped dynalite; done" : "done");
-}
-
-function replacer(_key: string, value: unknown): unknown {
-  return value instanceof Set ? [...value] : value;
 }
