@@ -41,6 +41,7 @@ export function need(
 }
 
 const NON_EMPTY = "a non-empty string";
+const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] as const;
 
 /**
  * Throws a `ValidationError` (naming the field, never its value) unless `credentials` is well formed.
@@ -66,23 +67,30 @@ export function checkCredentials(credentials: unknown, path = "credentials"): Cr
     true,
   );
   const c: Partial<Record<keyof Credentials, unknown>> = credentials;
-  (["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] as const).forEach(
-    (field, i) => {
-      const v = c[field];
-      need(
-        i < 2 ? typeof v === "string" && v : v === undefined ||
-          (i < 3 ? typeof v === "string" : v instanceof Date && !Number.isNaN(v.getTime())),
-        path + "." + field,
-        i < 2 ? NON_EMPTY : i < 3 ? "a string" : "a valid Date",
-        v,
-        true,
-      );
-    },
-  );
+  for (let i = 0; i < 4; i++) {
+    const field = FIELDS[i], v = c[field];
+    need(
+      i < 2 ? typeof v === "string" && v : v === undefined ||
+        (i < 3 ? typeof v === "string" : v instanceof Date && !Number.isNaN(v.getTime())),
+      path + "." + field,
+      i < 2 ? NON_EMPTY : i < 3 ? "a string" : "a valid Date",
+      v,
+      true,
+    );
+  }
   return credentials as Credentials; // every field checked above
 }
 
 const NAME = /^[\w.-]+$/;
+
+function checkName(name: unknown, path: string): void {
+  need(
+    typeof name === "string" && NAME.test(name),
+    path,
+    "a name of letters, digits, '-', '_' and '.'",
+    name,
+  );
+}
 
 /**
  * Checks what every signature takes, in this order, and returns the credentials typed.
@@ -101,14 +109,8 @@ export function checkSigning(
 ): Credentials {
   const checked = checkCredentials(credentials, "options.credentials");
   need(typeof method === "string" && method, "request.method", NON_EMPTY, method);
-  for (const [path, name] of [["options.region", region], ["options.service", service]] as const) {
-    need(
-      typeof name === "string" && NAME.test(name),
-      path,
-      "a name of letters, digits, '-', '_' and '.'",
-      name,
-    );
-  }
+  checkName(region, "options.region");
+  checkName(service, "options.service");
   need(
     body === undefined || typeof body === "string" || body instanceof Uint8Array,
     "request.body",

@@ -60,16 +60,16 @@ export function signatureHex(
   mode: Hashing,
 ): string | Promise<string> {
   const id = `${day}/${region}/${service}/${secret}`;
-  const scope = [day, region, service, "aws4_request"];
   if (mode !== "webcrypto") {
     let key = jsKeys.get(id);
     if (!key) {
       let k = hmacKey("AWS4" + secret);
-      for (const part of scope) k = hmacKey(hmac(k, part));
+      for (const part of [day, region, service, "aws4_request"]) k = hmacKey(hmac(k, part));
       key = remember(jsKeys, id, k);
     }
     return hmacHex(key, stringToSign);
   }
+  const scope = [day, region, service, "aws4_request"];
   return web
     ? web.signatureHex(id, secret, scope, stringToSign)
     : webcrypto().then((m) => m.signatureHex(id, secret, scope, stringToSign));

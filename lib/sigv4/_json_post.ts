@@ -69,13 +69,15 @@ export async function signJsonPost(
   const names = signed.map(([name]) => name).join(";");
   let canonical = "POST\n/\n\n";
   for (const [name, value] of signed) canonical += name + ":" + canonicalValue(value) + "\n";
-  const [, signature] = await signCanonical(
-    canonical + "\n" + names + "\n" + await bodyHash,
+  const signing = signCanonical(
+    canonical + "\n" + names + "\n" + (typeof bodyHash === "string" ? bodyHash : await bodyHash),
     amzDate,
-    scope,
+    region,
+    service,
     credentials.secretAccessKey,
     mode,
   );
+  const [, signature] = signing instanceof Promise ? await signing : signing;
   // In the order signRequest gives: the headers passed, the session token, the date, the signature.
   return Object.fromEntries([
     signed[0],

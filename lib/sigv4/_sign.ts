@@ -133,13 +133,15 @@ export async function sign(
   const canonicalRequest = method + "\n" + canonicalUri(url.path, options.normalizePath ?? true) +
     "\n" + canonicalQuery(url.query, signToken ? query : query.slice(0, 5)) + "\n" + headerLines +
     "\n" + signedHeaders + "\n" + payloadHash;
-  const [stringToSign, signature] = await signCanonical(
+  const signing = signCanonical(
     canonicalRequest,
     amzDate,
-    scope,
+    region,
+    service,
     credentials.secretAccessKey,
     mode,
   );
+  const [stringToSign, signature] = signing instanceof Promise ? await signing : signing;
   let href = url.base;
   if (presign) {
     query.push(["X-Amz-Signature", signature]);

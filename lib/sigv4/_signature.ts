@@ -40,22 +40,41 @@ export function scopeOf(amzDate: string, region: string, service: string): strin
 
 /**
  * The string to sign of `canonicalRequest` and its signature (task 2 and 3), with the key of `secret`
- * for `scope` (from `scopeOf`).
+ * for the scope of `amzDate`, `region` and `service`; synchronous on the pure path, so that no promise
+ * hop is paid there.
  */
-export async function signCanonical(
+export function signCanonical(
   canonicalRequest: string,
   amzDate: string,
-  scope: string,
+  region: string,
+  service: string,
   secret: string,
   mode: Hashing,
-): Promise<[stringToSign: string, signature: string]> {
+): Signature | Promise<Signature> {
   const hash = hashHex(canonicalRequest, mode);
-  const stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" +
-    (typeof hash === "string" ? hash : await hash);
-  const [day, region, service] = scope.split("/");
-  const signature = signatureHex(secret, day, region, service, stringToSign, mode);
-  return [stringToSign, typeof signature === "string" ? signature : await signature];
+  return typeof hash === "string"
+    ? signHash(hash, amzDate, region, service, secret, mode)
+    : hash.then((h) => signHash(h, amzDate, region, service, secret, mode));
 }
+
+function signHash(
+  hash: string,
+  amzDate: string,
+  region: string,
+  service: string,
+  secret: string,
+  mode: Hashing,
+): Signature | Promise<Signature> {
+  const stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scopeOf(amzDate, region, service) +
+    "\n" + hash;
+  const signature = signatureHex(secret, amzDate.slice(0, 8), region, service, stringToSign, mode);
+  return typeof signature === "string"
+    ? [stringToSign, signature]
+    : signature.then((s) => [stringToSign, s]);
+}
+
+/** The string to sign and the signature. */
+export type Signature = [stringToSign: string, signature: string];
 
 /** The `Authorization` header of a signature. */
 export function authorization(

@@ -83,10 +83,12 @@ export interface SigningStages {
 }
 
 /** The general signer, loaded on first use: the client's own requests take `_json_post.ts`. */
-let general: Promise<typeof import("./_sign.ts")> | undefined;
+let general: typeof import("./_sign.ts") | undefined;
+let loading: Promise<typeof import("./_sign.ts")> | undefined;
 
-function load(): Promise<typeof import("./_sign.ts")> {
-  return general ??= import("./_sign.ts");
+/** The general signer: at once when loaded, so that a loaded one costs no promise hop. */
+function load(): typeof import("./_sign.ts") | Promise<typeof import("./_sign.ts")> {
+  return general ?? (loading ??= import("./_sign.ts").then((m) => general = m));
 }
 
 /**
@@ -124,7 +126,11 @@ export async function signRequest(
   request: SignableRequest,
   options: SignOptions,
 ): Promise<SignedRequest> {
-  const { headers, url } = await (await load()).sign(request, options);
+  const general = load();
+  const { headers, url } = await (general instanceof Promise ? await general : general).sign(
+    request,
+    options,
+  );
   const signed: SignedRequest = {
     method: request.method,
     url,
