@@ -144,6 +144,7 @@ export async function regionFromEnv(
   return (await (loaded ??= import("./_from_env.ts"))).regionFromEnv(env);
 }
 
+/** Options of `refreshing`. */
 export interface RefreshingOptions {
   /** How long before `expiration` to fetch new credentials; default 5 minutes. */
   refreshBeforeMs?: number;
