@@ -338,11 +338,20 @@ export const BETWEEN: (low: unknown, high: unknown) => BotoCondition = /* @__PUR
  * ```
  */
 export function conditionFromMap(map: Record<string, unknown>): Condition | undefined {
+  return fromMap(map);
+}
+
+// With `expected`, `true` means attribute_exists and `false` attribute_not_exists (boto's NOT_NULL, NULL).
+function fromMap(map: Record<string, unknown>, expected?: boolean): Condition | undefined {
   const entries = Object.entries(map);
   return entries.length
     ? and(...entries.map(([name, value]) => {
       const self = nameRef(name), build = isNode(value) ? builders.get(value) : undefined;
-      return build ? build(self) : leaf("=", self, [value]);
+      return build
+        ? build(self)
+        : expected && typeof value == "boolean"
+        ? leaf(value ? "attribute_exists" : "attribute_not_exists", self, [])
+        : leaf("=", self, [value]);
     }))
     : undefined;
 }
@@ -366,11 +375,5 @@ export function conditionFromMap(map: Record<string, unknown>): Condition | unde
  * ```
  */
 export function expectedToCondition(expected: Record<string, unknown>): Condition | undefined {
-  return conditionFromMap(
-    Object.fromEntries(
-      Object.entries(expected).map((
-        [k, v],
-      ) => [k, v === false ? NULL() : v === true ? NOT_NULL() : v]),
-    ),
-  );
+  return fromMap(expected, true);
 }

@@ -54,7 +54,8 @@ const canonical = (av: AttributeValue): string =>
     av,
     (key, value) =>
       key == "M"
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a < b ? -1 : 1))
+        // Entries sort by their text, which starts with the key: keys are distinct, so the order is total.
+        ? Object.fromEntries(Object.entries(value).sort())
         : /^[SNB]S$/.test(key) && Array.isArray(value)
         ? [...value].sort()
         : value,
