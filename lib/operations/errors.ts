@@ -23,7 +23,7 @@ export interface DynamoDBErrorDetails {
 
 // Codes that mean "slow down": retried, and counted in throughputExceededEvents.
 const THROTTLE =
-  /^(ProvisionedThroughputExceeded|Throttling|Throttled|RequestLimitExceeded|TooManyRequests)/;
+  /^(ProvisionedThroughputExceeded|Throttl(ing|ed)|RequestLimitExceeded|TooManyRequests)/;
 // Codes that are retried with backoff though not throttling.
 const TRANSIENT = /^(TransactionInProgress|LimitExceeded|InternalServerError|ServiceUnavailable)/;
 
@@ -76,7 +76,8 @@ export class DynamoDBError extends DynafetchError {
     super(`${code}: ${message}`);
     this.code = code;
     this.statusCode = details.statusCode;
-    if (details.requestId !== undefined) this.requestId = details.requestId;
+    // A declared field: the property exists either way, so assigning undefined changes nothing.
+    this.requestId = details.requestId;
     const status = details.statusCode;
     this.retryable = THROTTLE.test(code) || TRANSIENT.test(code) || status >= 500 || status === 429;
   }
@@ -137,8 +138,9 @@ export class TransactionCanceledError extends DynamoDBError {
     this.cancellationReasons = Array.isArray(reasons)
       ? reasons.filter(isRecord).map((r) => {
         const reason: CancellationReason = {};
-        if (typeof r.Code === "string") reason.Code = r.Code;
-        if (typeof r.Message === "string") reason.Message = r.Message;
+        for (const key of ["Code", "Message"] as const) {
+          if (typeof r[key] === "string") reason[key] = r[key];
+        }
         if (isRecord(r.Item)) reason.Item = attributeMap(r.Item);
         return reason;
       })
@@ -161,20 +163,25 @@ export class ItemCollectionSizeLimitExceededError extends DynamoDBError {}
 /** The session token expired; the client refreshed the credentials once and it still failed. */
 export class ExpiredTokenError extends DynamoDBError {}
 
-// The short code each subclass stands for; every other code is a plain DynamoDBError.
-const CLASSES: Record<string, typeof DynamoDBError> = {
-  ConditionalCheckFailedException: ConditionalCheckFailedError,
-  TransactionCanceledException: TransactionCanceledError,
-  ProvisionedThroughputExceededException: ProvisionedThroughputExceededError,
-  ThrottlingException: ThrottlingError,
-  Throttling: ThrottlingError,
-  RequestLimitExceeded: ThrottlingError,
-  ResourceNotFoundException: ResourceNotFoundError,
-  ResourceInUseException: ResourceInUseError,
-  ValidationException: ServiceValidationError,
-  ItemCollectionSizeLimitExceededException: ItemCollectionSizeLimitExceededError,
-  ExpiredTokenException: ExpiredTokenError,
-};
+// The short codes the subclasses stand for ("*" is "Exception"), and the subclass of each, in order;
+// every other code is a plain DynamoDBError.
+const CODES =
+  "ConditionalCheckFailed* TransactionCanceled* ProvisionedThroughputExceeded* Throttling* " +
+  "Throttling RequestLimitExceeded ResourceNotFound* ResourceInUse* Validation* " +
+  "ItemCollectionSizeLimitExceeded* ExpiredToken*";
+const CLASSES = [
+  ConditionalCheckFailedError,
+  TransactionCanceledError,
+  ProvisionedThroughputExceededError,
+  ThrottlingError,
+  ThrottlingError,
+  ThrottlingError,
+  ResourceNotFoundError,
+  ResourceInUseError,
+  ServiceValidationError,
+  ItemCollectionSizeLimitExceededError,
+  ExpiredTokenError,
+];
 
 /**
  * Makes the `DynamoDBError` subclass for an error response body, like
@@ -206,7 +213,8 @@ export function serviceError(
   const code = type.slice(type.lastIndexOf("#") + 1) || `HTTP${statusCode}`;
   const text = body.message ?? body.Message;
   const message = typeof text === "string" ? text : "(no message)";
-  const Class = Object.hasOwn(CLASSES, code) ? CLASSES[code] : DynamoDBError;
+  const Class = CLASSES[CODES.replace(/\*/g, "Exception").split(" ").indexOf(code)] ??
+    DynamoDBError;
   return new Class(code, message, { statusCode, requestId, body });
 }
 
@@ -242,7 +250,7 @@ export class ResponseParseError extends DynafetchError {
     super(`the response (HTTP ${statusCode}) is not DynamoDB JSON: ${JSON.stringify(excerpt)}`);
     this.statusCode = statusCode;
     this.excerpt = excerpt;
-    if (requestId !== undefined) this.requestId = requestId;
+    this.requestId = requestId;
     this.retryable = statusCode >= 500 || statusCode === 429;
   }
 }

@@ -95,15 +95,14 @@ export type OperationDescriptor = {
   readonly required: readonly string[];
 };
 
-// One entry per operation: its name, then its required top-level input fields.
+// One entry per operation: its name, then its required top-level input fields ("T" is TableName).
 const TABLE = "BatchExecuteStatement Statements,BatchGetItem RequestItems," +
-  "BatchWriteItem RequestItems,CreateTable TableName KeySchema AttributeDefinitions," +
-  "DeleteItem TableName Key,DeleteTable TableName,DescribeLimits,DescribeTable TableName," +
-  "DescribeTimeToLive TableName,ExecuteStatement Statement,ExecuteTransaction TransactStatements," +
-  "GetItem TableName Key,ListTables,ListTagsOfResource ResourceArn,PutItem TableName Item," +
-  "Query TableName,Scan TableName,TagResource ResourceArn Tags,TransactGetItems TransactItems," +
-  "TransactWriteItems TransactItems,UntagResource ResourceArn TagKeys,UpdateItem TableName Key," +
-  "UpdateTable TableName,UpdateTimeToLive TableName TimeToLiveSpecification";
+  "BatchWriteItem RequestItems,CreateTable T KeySchema AttributeDefinitions,DeleteItem T Key," +
+  "DeleteTable T,DescribeLimits,DescribeTable T,DescribeTimeToLive T,ExecuteStatement Statement," +
+  "ExecuteTransaction TransactStatements,GetItem T Key,ListTables,ListTagsOfResource ResourceArn," +
+  "PutItem T Item,Query T,Scan T,TagResource ResourceArn Tags,TransactGetItems TransactItems," +
+  "TransactWriteItems TransactItems,UntagResource ResourceArn TagKeys,UpdateItem T Key,UpdateTable T," +
+  "UpdateTimeToLive T TimeToLiveSpecification";
 
 /**
  * Every operation the client has a method for, in alphabetical order.
@@ -121,7 +120,7 @@ export const OPERATIONS: readonly OperationDescriptor[] = /* @__PURE__ */ parse(
 
 function parse(table: string): OperationDescriptor[] {
   return table.split(",").map((entry) => {
-    const [name, ...required] = entry.split(" ");
+    const [name, ...required] = entry.replace(/ T\b/, " TableName").split(" ");
     return { name, method: name[0].toLowerCase() + name.slice(1), required };
   });
 }
