@@ -108,136 +108,117 @@ export async function send(
   const { target, body } = buildRequest(operation, input);
   const signal = call?.signal;
   const timeoutMs = call?.timeoutMs ?? config.timeoutMs;
-  let refresh = false;
-  let refreshed = false;
-  for (let attempt = 1;; attempt++) {
-    signal?.throwIfAborted();
-    let error: DynamoDBError | TransportError | ResponseParseError;
-    try {
-      return await attemptOnce(
-        config,
-        operation,
-        target,
-        body,
-        attempt,
-        refresh,
-        signal,
-        timeoutMs,
-      );
-    } catch (e) {
-      if (signal?.aborted) throw signal.reason;
-      if (
-        !(e instanceof DynamoDBError || e instanceof TransportError ||
-          e instanceof ResponseParseError)
-      ) throw e;
-      e.attempts = attempt;
-      refresh = false;
-      if (e instanceof DynamoDBError && isThrottlingCode(e.code)) {
-        counters.throughputExceededEvents++;
-      }
-      if (e instanceof ExpiredTokenError && config.refreshable && !refreshed) {
-        refresh = refreshed = true;
-        config.onEvent?.({ type: "retry", operation, attempt, delayMs: 0, error: e });
-        continue;
-      }
-      if (!e.retryable || attempt >= config.maxAttempts) throw e;
-      error = e;
-    }
-    const delayMs = backoffDelay(attempt, config.random, config.baseDelayMs, config.maxDelayMs);
-    config.onEvent?.({ type: "retry", operation, attempt, delayMs, error });
-    await config.sleep(delayMs, signal);
-  }
-}
-
-async function attemptOnce(
-  config: TransportConfig,
-  operation: string,
-  target: string,
-  body: string,
-  attempt: number,
-  refresh: boolean,
-  signal: AbortSignal | undefined,
-  timeoutMs: number,
-): Promise<Record<string, unknown>> {
-  const pending = config.credentials(refresh);
-  // A provider may go to the network (IMDS, STS): the caller's signal need not wait for it.
-  const credentials = signal && pending instanceof Promise
-    ? await abortable(pending, signal)
-    : await pending;
-  signal?.throwIfAborted();
-  const headers = await signJsonPost(
-    config.url,
-    target,
-    body,
-    credentials,
-    config.region,
-    "dynamodb",
-    new Date(config.now()),
-    config.hashing,
-  );
   const { onEvent } = config;
-  onEvent?.({
-    type: "request",
-    operation,
-    attempt,
-    url: config.url,
-    headers: redact(headers),
-    body,
-  });
-  const started = config.now();
-  const controller = signal || timeoutMs > 0 ? new AbortController() : undefined;
-  const forward = () => controller?.abort(signal?.reason);
-  signal?.addEventListener("abort", forward);
-  let timedOut = false;
-  if (controller && timeoutMs > 0) {
-    config.sleep(timeoutMs, controller.signal).then(() => {
-      timedOut = true;
-      controller.abort();
-    }, () => {});
-  }
-  let response: Response;
-  let bytes: Uint8Array;
-  try {
-    response = await config.fetch(config.url, {
-      method: "POST",
-      headers,
-      body,
-      signal: controller?.signal,
-    });
-    bytes = new Uint8Array(await response.arrayBuffer());
-  } catch (cause) {
+
+  // One exchange: sign with fresh (`refresh`) or current credentials, fetch, check, parse.
+  const attemptOnce = async (attempt: number, refresh: boolean) => {
+    const pending = config.credentials(refresh);
+    // A provider may go to the network (IMDS, STS): the caller's signal need not wait for it.
+    const credentials = signal && pending instanceof Promise
+      ? await abortable(pending, signal)
+      : await pending;
     signal?.throwIfAborted();
-    if (timedOut) {
-      throw new TimeoutError(`${operation}: no response within ${timeoutMs} ms`, { cause });
+    const headers = await signJsonPost(
+      config.url,
+      target,
+      body,
+      credentials,
+      config.region,
+      "dynamodb",
+      new Date(config.now()),
+      config.hashing,
+    );
+    onEvent?.({
+      type: "request",
+      operation,
+      attempt,
+      url: config.url,
+      headers: redact(headers),
+      body,
+    });
+    const started = config.now();
+    const controller = signal || timeoutMs > 0 ? new AbortController() : undefined;
+    const forward = () => controller?.abort(signal?.reason);
+    signal?.addEventListener("abort", forward);
+    let timedOut = false;
+    if (controller && timeoutMs > 0) {
+      config.sleep(timeoutMs, controller.signal).then(() => {
+        timedOut = true;
+        controller.abort();
+      }, () => {});
     }
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new NetworkError(`${operation}: ${reason}`, { cause });
-  } finally {
-    signal?.removeEventListener("abort", forward);
-    // Cancels the timeout's sleep; a shared reason spares building a DOMException per request.
-    controller?.abort(SETTLED);
-  }
-  const status = response.status;
-  const requestId = response.headers.get("x-amzn-requestid") ?? undefined;
-  onEvent?.({
-    type: "response",
-    operation,
-    attempt,
-    statusCode: status,
-    requestId,
-    durationMs: config.now() - started,
-  });
-  if (config.validateChecksums) {
-    const header = response.headers.get("x-amz-crc32");
+    let response: Response;
+    let bytes: Uint8Array;
+    try {
+      response = await config.fetch(config.url, {
+        method: "POST",
+        headers,
+        body,
+        signal: controller?.signal,
+      });
+      bytes = new Uint8Array(await response.arrayBuffer());
+    } catch (cause) {
+      signal?.throwIfAborted();
+      if (timedOut) {
+        throw new TimeoutError(`${operation}: no response within ${timeoutMs} ms`, { cause });
+      }
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new NetworkError(`${operation}: ${reason}`, { cause });
+    } finally {
+      signal?.removeEventListener("abort", forward);
+      // Cancels the timeout's sleep; a shared reason spares building a DOMException per request.
+      controller?.abort(SETTLED);
+    }
+    const status = response.status;
+    const got = (name: string) => response.headers.get(name);
+    const requestId = got("x-amzn-requestid") ?? undefined;
+    onEvent?.({
+      type: "response",
+      operation,
+      attempt,
+      statusCode: status,
+      requestId,
+      durationMs: config.now() - started,
+    });
+    const header = got("x-amz-crc32");
     // A compressed body's checksum covers bytes fetch has already inflated.
     if (
-      header !== null && (response.headers.get("content-encoding") ?? "identity") === "identity"
+      config.validateChecksums && header !== null &&
+      (got("content-encoding") ?? "identity") === "identity"
     ) {
       const actual = crc32(bytes);
       if (Number(header) !== actual) throw new ChecksumError(Number(header), actual);
     }
+    return parseResponse(status, decoder.decode(bytes), requestId);
+  };
+
+  let refresh = false;
+  let refreshed = false;
+  for (let attempt = 1;; attempt++) {
+    signal?.throwIfAborted();
+    try {
+      return await attemptOnce(attempt, refresh);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (
+        !(error instanceof DynamoDBError || error instanceof TransportError ||
+          error instanceof ResponseParseError)
+      ) throw error;
+      error.attempts = attempt;
+      refresh = false;
+      if (error instanceof DynamoDBError && isThrottlingCode(error.code)) {
+        counters.throughputExceededEvents++;
+      }
+      let delayMs = 0;
+      // An expired token is retried at once, with refreshed credentials, once.
+      if (error instanceof ExpiredTokenError && config.refreshable && !refreshed) {
+        refresh = refreshed = true;
+      } else if (!error.retryable || attempt >= config.maxAttempts) throw error;
+      else delayMs = backoffDelay(attempt, config.random, config.baseDelayMs, config.maxDelayMs);
+      onEvent?.({ type: "retry", operation, attempt, delayMs, error });
+      if (!refresh) await config.sleep(delayMs, signal);
+    }
   }
-  return parseResponse(status, decoder.decode(bytes), requestId);
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
