@@ -82,7 +82,7 @@ const make =
  */
 export const EQ: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "EQ",
-  (self, [value]) => leaf("=", self, [value]),
+  (self, [value]) => leaf("=", [self, value]),
 );
 
 /**
@@ -101,7 +101,7 @@ export const EQ: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  */
 export const NE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "NE",
-  (self, [value]) => leaf("<>", self, [value]),
+  (self, [value]) => leaf("<>", [self, value]),
 );
 
 /**
@@ -120,7 +120,7 @@ export const NE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  */
 export const LE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "LE",
-  (self, [value]) => leaf("<=", self, [value]),
+  (self, [value]) => leaf("<=", [self, value]),
 );
 
 /**
@@ -139,7 +139,7 @@ export const LE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  */
 export const LT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "LT",
-  (self, [value]) => leaf("<", self, [value]),
+  (self, [value]) => leaf("<", [self, value]),
 );
 
 /**
@@ -158,7 +158,7 @@ export const LT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  */
 export const GE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "GE",
-  (self, [value]) => leaf(">=", self, [value]),
+  (self, [value]) => leaf(">=", [self, value]),
 );
 
 /**
@@ -177,7 +177,7 @@ export const GE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  */
 export const GT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "GT",
-  (self, [value]) => leaf(">", self, [value]),
+  (self, [value]) => leaf(">", [self, value]),
 );
 
 /**
@@ -196,7 +196,7 @@ export const GT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  */
 export const NULL: () => BotoCondition = /* @__PURE__ */ make(
   "NULL",
-  (self) => leaf("attribute_not_exists", self, []),
+  (self) => leaf("attribute_not_exists", [self]),
 );
 
 /**
@@ -215,7 +215,7 @@ export const NULL: () => BotoCondition = /* @__PURE__ */ make(
  */
 export const NOT_NULL: () => BotoCondition = /* @__PURE__ */ make(
   "NOT_NULL",
-  (self) => leaf("attribute_exists", self, []),
+  (self) => leaf("attribute_exists", [self]),
 );
 
 /**
@@ -235,7 +235,7 @@ export const NOT_NULL: () => BotoCondition = /* @__PURE__ */ make(
  */
 export const CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "CONTAINS",
-  (self, [value]) => leaf("contains", self, [value]),
+  (self, [value]) => leaf("contains", [self, value]),
 );
 
 /**
@@ -255,7 +255,7 @@ export const CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  */
 export const NOT_CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
   "NOT_CONTAINS",
-  (self, [value]) => not(leaf("contains", self, [value])),
+  (self, [value]) => not(leaf("contains", [self, value])),
 );
 
 /**
@@ -275,7 +275,7 @@ export const NOT_CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ m
  */
 export const BEGINS_WITH: (prefix: unknown) => BotoCondition = /* @__PURE__ */ make(
   "BEGINS_WITH",
-  (self, [value]) => leaf("begins_with", self, [value]),
+  (self, [value]) => leaf("begins_with", [self, value]),
 );
 
 /**
@@ -350,8 +350,8 @@ function fromMap(map: Record<string, unknown>, expected?: boolean): Condition | 
       return build
         ? build(self)
         : expected && typeof value == "boolean"
-        ? leaf(value ? "attribute_exists" : "attribute_not_exists", self, [])
-        : leaf("=", self, [value]);
+        ? leaf(value ? "attribute_exists" : "attribute_not_exists", [self])
+        : leaf("=", [self, value]);
     }))
     : undefined;
 }

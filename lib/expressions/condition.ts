@@ -136,16 +136,14 @@ function node(op: ConditionOperator, args: unknown[], print: Print): Condition {
   return c;
 }
 
-/** `op` applied to `self` and `values`; `check` sees the values' placeholders once printed. */
+/** `op` applied to an operand and values; `check` sees the values' placeholders once printed. */
 export function leaf(
   op: ConditionOperator,
-  self: Operand,
-  values: unknown[],
+  args: [Operand, ...unknown[]],
   check?: (c: Printer, placeholders: string[]) => void,
 ): Condition {
-  const args = [self, ...values];
   return node(op, args, (c) => {
-    c.w = formatPath(self.path);
+    c.w = formatPath(args[0].path);
     const [first, ...rest] = args.map(c.o);
     // DynamoDB rejects `a = a`, `a IN (a, ...)` and the like.
     if (rest.includes(first)) {
@@ -170,12 +168,12 @@ export function inList(self: Operand, values: readonly unknown[]): Condition {
       "1 to 100",
     );
   }
-  return leaf("IN", self, [...values]);
+  return leaf("IN", [self, ...values]);
 }
 
 /** `self BETWEEN low AND high`, bounds checked for order once encoded. */
 export const between = (self: Operand, low: unknown, high: unknown): Condition =>
-  leaf("BETWEEN", self, [low, high], checkBetween);
+  leaf("BETWEEN", [self, low, high], checkBetween);
 
 /** A reference to the top-level attribute `name`, with no methods (for boto's maps). */
 export function nameRef(name: string): Operand {
@@ -185,7 +183,7 @@ export function nameRef(name: string): Operand {
 
 function comparable<K extends "path" | "size">(kind: K, path: AttributePath) {
   const self = { kind, path };
-  const cmp = (op: ConditionOperator) => (value: unknown) => leaf(op, self, [value]);
+  const cmp = (op: ConditionOperator) => (value: unknown) => leaf(op, [self, value]);
   return Object.assign(self, {
     eq: cmp("="),
     ne: cmp("<>"),
@@ -217,16 +215,16 @@ function comparable<K extends "path" | "size">(kind: K, path: AttributePath) {
  */
 export function Attr(path: PathInput): AttrRef {
   const p = parsePath(path), self = comparable("path", p);
-  const fn = (op: ConditionOperator) => (value: unknown) => leaf(op, self, [value]);
+  const fn = (op: ConditionOperator) => (value: unknown) => leaf(op, [self, value]);
   return mark(
     Object.assign(self, {
-      exists: () => leaf("attribute_exists", self, []),
-      notExists: () => leaf("attribute_not_exists", self, []),
+      exists: () => leaf("attribute_exists", [self]),
+      notExists: () => leaf("attribute_not_exists", [self]),
       attributeType: (type: AttributeTypeName) => {
         if (typeof type !== "string" || !TYPES.split(" ").includes(type)) {
           fail("unknown attribute type", "", JSON.stringify(type), TYPES);
         }
-        return leaf("attribute_type", self, [type]);
+        return leaf("attribute_type", [self, type]);
       },
       beginsWith: fn("begins_with"),
       contains: fn("contains"),
