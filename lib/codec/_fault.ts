@@ -1,6 +1,6 @@
 // Codec errors travel as a Fault that collects its path while the stack unwinds, so the happy path never
 // builds path strings; the public entry points turn it into a ValidationError.
-import { ValidationError } from "../errors.ts";
+import { invalid } from "../errors.ts";
 import { formatPath } from "./_path.ts";
 
 /** An error inside the codec, with its path segments innermost first. */
@@ -23,13 +23,36 @@ export function within(error: unknown, segment: string | number): unknown {
 }
 
 /** Turns a Fault into a ValidationError; returns any other error unchanged. */
-export function toValidationError(error: unknown): unknown {
-  if (!(error instanceof Fault)) return error;
-  return new ValidationError(error.message, {
-    path: formatPath(error.path.reverse()),
-    found: error.found,
-    allowed: error.allowed,
-  });
+export function toValidationError(e: unknown): unknown {
+  return e instanceof Fault
+    ? invalid(formatPath(e.path.reverse()), e.message, e.found, e.allowed)
+    : e;
+}
+
+/** DynamoDB nests maps and lists at most 32 levels deep; the guard also stops cycles. */
+export const MAX_DEPTH = 32;
+
+/** Fails when `depth` is past MAX_DEPTH; `encoding` picks the encoder's wording. */
+export function checkDepth(depth: number, encoding?: boolean): void {
+  if (depth > MAX_DEPTH) {
+    fail(
+      "nested too deep",
+      `more than ${MAX_DEPTH} levels` + (encoding ? " of lists and maps" : ""),
+      "at most 32" + (encoding ? " levels" : ""),
+    );
+  }
+}
+
+/** Sets `out[key]`; a "__proto__" key becomes an own property instead of setting the prototype. */
+export function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") {
+    Object.defineProperty(out, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else out[key] = value;
 }
 
 /** Describes a value for the `found` of a message. */
@@ -38,18 +61,19 @@ export function describe(value: unknown): string {
     case "string":
       return value.length > 40
         ? `a string "${value.slice(0, 40)}…"`
-        : `a string ${JSON.stringify(value)}`;
+        : "a string " + JSON.stringify(value);
     case "bigint":
-      return `${value}n`;
+      return value + "n";
     case "number":
     case "boolean":
-      return String(value);
+    case "undefined":
+      return "" + value;
     case "object": {
-      if (value === null) return "null";
+      if (!value) return "null";
       if (Array.isArray(value)) return "an array";
       const name = Object.getPrototypeOf(value)?.constructor?.name;
-      return name === "Object" || !name ? "an object" : `a ${name}`;
+      return name === "Object" || !name ? "an object" : "a " + name;
     }
   }
-  return typeof value === "undefined" ? "undefined" : `a ${typeof value}`;
+  return "a " + typeof value;
 }

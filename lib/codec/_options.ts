@@ -1,62 +1,71 @@
 // Options resolved once into small numbers, so the hot path compares integers.
-import { ValidationError } from "../errors.ts";
+import { invalid } from "../errors.ts";
 import type { CodecOptions, DecimalConstructorLike } from "./options.ts";
 
-/** Resolved options. `n`: index in NUMBERS; `d`: index in DATES. */
+/** Each choice option with its values, the default first. */
+const CHOICES = [
+  ["numbers", "auto number lossy exact bigint decimal"],
+  ["booleans", "bool number"],
+  ["dates", "reject iso epochSeconds epochMillis"],
+  ["classInstances", "reject map"],
+  ["emptySets", "reject drop"],
+] as const;
+
+/** Resolved options: each choice option as the index of its value in CHOICES. */
 export interface Ctx {
-  n: number;
-  dec: DecimalConstructorLike | undefined;
-  boolN: boolean;
-  d: number;
-  classMap: boolean;
-  drop: boolean;
-}
-
-/** Decode modes, in the order `Ctx.n` indexes them. */
-export const NUMBERS = ["auto", "number", "lossy", "exact", "bigint", "decimal"] as const;
-const DATES = ["reject", "iso", "epochSeconds", "epochMillis"] as const;
-
-const DEFAULTS: Ctx = { n: 0, dec: undefined, boolN: false, d: 0, classMap: false, drop: false };
-
-function pick(o: CodecOptions, name: keyof CodecOptions, allowed: readonly string[]): number {
-  const value = o[name];
-  if (value === undefined) return 0;
-  const i = allowed.findIndex((a) => a === value);
-  if (i < 0) {
-    throw new ValidationError(`unknown ${name} option`, {
-      path: `options.${name}`,
-      found: typeof value === "string" ? JSON.stringify(value) : typeof value,
-      allowed: allowed.map((a) => `"${a}"`).join(", "),
-    });
-  }
-  return i;
+  numbers: number;
+  booleans: number;
+  dates: number;
+  classInstances: number;
+  emptySets: number;
+  decimal: DecimalConstructorLike | undefined;
 }
 
 /** Checks `options` and resolves it; throws a `ValidationError` naming the bad option. */
 export function resolveOptions(options: CodecOptions | undefined): Ctx {
   if (options === undefined) return DEFAULTS;
-  if (typeof options !== "object" || options === null) {
-    throw new ValidationError("options must be an object", {
-      path: "options",
-      found: options === null ? "null" : typeof options,
-      allowed: "a CodecOptions object",
-    });
+  if (typeof options !== "object" || !options) {
+    throw invalid(
+      "options",
+      "options must be an object",
+      options === null ? "null" : typeof options,
+      "a CodecOptions object",
+    );
   }
-  const n = pick(options, "numbers", NUMBERS);
   const dec = options.decimal;
-  if (dec !== undefined && typeof dec !== "function" || n === 5 && dec === undefined) {
-    throw new ValidationError('numbers: "decimal" needs the decimal constructor', {
-      path: "options.decimal",
-      found: typeof dec,
-      allowed: "decimal.js's Decimal constructor",
-    });
-  }
-  return {
-    n,
-    dec,
-    boolN: pick(options, "booleans", ["bool", "number"]) === 1,
-    d: pick(options, "dates", DATES),
-    classMap: pick(options, "classInstances", ["reject", "map"]) === 1,
-    drop: pick(options, "emptySets", ["reject", "drop"]) === 1,
+  const c: Ctx = {
+    numbers: 0,
+    booleans: 0,
+    dates: 0,
+    classInstances: 0,
+    emptySets: 0,
+    decimal: dec,
   };
+  for (const [name, values] of CHOICES) {
+    const allowed = values.split(" ");
+    const value: unknown = options[name];
+    const i = value === undefined ? 0 : allowed.findIndex((a) => a === value);
+    if (i < 0) {
+      throw invalid(
+        "options." + name,
+        `unknown ${name} option`,
+        typeof value === "string" ? JSON.stringify(value) : typeof value,
+        `"${allowed.join('", "')}"`,
+      );
+    }
+    c[name] = i;
+    if (
+      name === "numbers" && (dec !== undefined && typeof dec !== "function" || i === 5 && !dec)
+    ) {
+      throw invalid(
+        "options.decimal",
+        'numbers: "decimal" needs the decimal constructor',
+        typeof dec,
+        "decimal.js's Decimal constructor",
+      );
+    }
+  }
+  return c;
 }
+
+const DEFAULTS = resolveOptions({});

@@ -9,13 +9,13 @@
 import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
 import { type Ctx, resolveOptions } from "./_options.ts";
-import { describe, fail, Fault, toValidationError, within } from "./_fault.ts";
+import { checkDepth, describe, fail, put, toValidationError, within } from "./_fault.ts";
 import { isShortCanonical, normalizeNumber, numberToString } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { base64ToBytes } from "./base64.ts";
-import { MAX_DEPTH } from "./encode.ts";
 
 const AV = "an AttributeValue with exactly one of S, N, B, SS, NS, BS, BOOL, NULL, L, M";
+const NOT_AV = "not an AttributeValue";
 
 /**
  * Decodes a DynamoDB `AttributeValue` to a JavaScript value.
@@ -80,7 +80,7 @@ export function decodeItem(record: AttributeMap, options?: CodecOptions): Record
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+  return isObject(v) && !Array.isArray(v);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -108,16 +108,7 @@ function decodeFields(m: Record<string, unknown>, c: Ctx, depth: number): Record
     for (const k in m) {
       if (!own && !hasOwn(m, k)) continue;
       key = k;
-      const value = decodeValue(m[k], c, depth);
-      // Assigning "__proto__" would set the prototype instead of adding the attribute.
-      if (k === "__proto__") {
-        Object.defineProperty(out, k, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else out[k] = value;
+      put(out, k, decodeValue(m[k], c, depth));
     }
   } catch (error) {
     throw within(error, key);
@@ -130,7 +121,7 @@ function wrong(type: string, value: unknown, allowed: string): never {
 }
 
 function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
-  if (!isObject(av)) return fail("not an AttributeValue", describe(av), AV);
+  if (!isObject(av)) return fail(NOT_AV, describe(av), AV);
   let type = "";
   let v: unknown;
   let count = 0;
@@ -149,30 +140,30 @@ function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
   }
   switch (type) {
     case "S":
-      if (typeof v !== "string") wrong("S", v, "a string");
+      if (typeof v !== "string") wrong(type, v, "a string");
       return v;
     case "N":
-      if (typeof v !== "string") wrong("N", v, "a decimal number string");
+      if (typeof v !== "string") wrong(type, v, "a decimal number string");
       return decodeNumber(v, c);
     case "B":
       return decodeBinary(v);
     case "BOOL":
-      if (typeof v !== "boolean") wrong("BOOL", v, "true or false");
+      if (typeof v !== "boolean") wrong(type, v, "true or false");
       return v;
     case "NULL":
-      if (v !== true) wrong("NULL", v, "true");
+      if (v !== true) wrong(type, v, "true");
       return null;
     case "M":
-      if (!isRecord(v)) wrong("M", v, "an object of AttributeValues");
-      if (depth > MAX_DEPTH) fail("nested too deep", `more than ${MAX_DEPTH} levels`, "at most 32");
+      if (!isRecord(v)) wrong(type, v, "an object of AttributeValues");
+      checkDepth(depth);
       return decodeFields(v, c, depth + 1);
     case "L": {
-      if (!Array.isArray(v)) wrong("L", v, "an array of AttributeValues");
-      if (depth > MAX_DEPTH) fail("nested too deep", `more than ${MAX_DEPTH} levels`, "at most 32");
+      if (!Array.isArray(v)) wrong(type, v, "an array of AttributeValues");
+      checkDepth(depth++);
       const out = new Array(v.length);
       let i = 0;
       try {
-        for (; i < v.length; i++) out[i] = decodeValue(v[i], c, depth + 1);
+        for (; i < v.length; i++) out[i] = decodeValue(v[i], c, depth);
       } catch (error) {
         throw within(error, i);
       }
@@ -189,22 +180,20 @@ function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
 }
 
 function notAttributeValue(av: object, own: string[]): never {
-  const found = Array.isArray(av) ? "an array" : own.length ? `keys ${own.join(", ")}` : "no keys";
-  return fail("not an AttributeValue", found, AV);
+  return fail(
+    NOT_AV,
+    Array.isArray(av) ? "an array" : own.length ? "keys " + own.join(", ") : "no keys",
+    AV,
+  );
 }
 
 function decodeBinary(v: unknown): Uint8Array {
-  const bytes = typeof v === "string" ? base64ToBytes(v) : undefined;
-  if (bytes === undefined) {
-    return typeof v === "string"
-      ? fail("bad base64", describe(v), "padded standard base64")
-      : wrong("B", v, "a base64 string");
-  }
-  return bytes;
+  if (typeof v !== "string") wrong("B", v, "a base64 string");
+  return base64ToBytes(v) ?? fail("bad base64", describe(v), "padded standard base64");
 }
 
 function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
-  if (!Array.isArray(v) || v.length === 0) wrong(type, v, "a non-empty array of strings");
+  if (!Array.isArray(v) || !v.length) wrong(type, v, "a non-empty array of strings");
   const out = new Set<unknown>();
   // A Set merges equal strings and numbers, so a size check finds their duplicates; Uint8Arrays,
   // DynamoNumbers and Decimals never merge, so those need a check by text.
@@ -222,60 +211,35 @@ function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
         out.add(value);
       }
     }
+    if (objects || out.size !== v.length) {
+      // Fails at the first element equal to an earlier one (by canonical text).
+      const seen = new Set<string>();
+      for (i = 0; i < v.length; i++) {
+        const x = v[i];
+        const key = type === "NS" ? normalizeNumber(x) : x;
+        if (seen.has(key)) fail("duplicate set element", describe(x), "distinct elements");
+        seen.add(key);
+      }
+    }
   } catch (error) {
     throw within(error, i);
   }
-  if (objects || out.size !== v.length) findDuplicate(type, v);
   return out;
 }
 
-/** Fails at the first element equal to an earlier one (by canonical text). */
-function findDuplicate(type: string, v: unknown[]): void {
-  const seen = new Set<string>();
-  for (let i = 0; i < v.length; i++) {
-    const x = String(v[i]);
-    const key = type === "NS" ? normalizeNumber(x) : x;
-    if (seen.has(key)) {
-      throw within(new Fault("duplicate set element", describe(x), "distinct elements"), i);
-    }
-    seen.add(key);
-  }
-}
-
 function decodeNumber(s: string, c: Ctx): unknown {
-  if (c.n === 0 && isShortCanonical(s)) return +s;
-  return decodeCanonical(normalizeNumber(s), c);
-}
-
-/** Decodes a canonical number string as the `numbers` mode says. */
-function decodeCanonical(t: string, c: Ctx): unknown {
-  const mode = c.n;
-  if (mode === 0 && t.length <= 15) return +t;
-  switch (mode) {
-    case 2:
-      return +t;
-    case 3:
-      return new DynamoNumber(t);
-    case 4:
-      if (t.indexOf(".") < 0) return BigInt(t);
-      break;
-    case 5:
-      return c.dec === undefined ? t : new c.dec(t);
-  }
+  const mode = c.numbers;
+  if (!mode && isShortCanonical(s)) return +s;
+  const t = normalizeNumber(s);
+  if (!mode && t.length < 16 || mode === 2) return +t;
+  if (mode === 3) return new DynamoNumber(t);
+  if (mode === 4 && t.indexOf(".") < 0) return BigInt(t);
+  if (mode === 5) return c.decimal ? new c.decimal(t) : t;
   const n = +t;
-  if (exactString(n) === t) return n;
+  // Rounded to a double, the largest numbers reach 1E+126, which is out of DynamoDB's range.
+  if ((n < 0 ? -n : n) < 1e126 && numberToString(n) === t) return n;
   if (mode === 1) {
     fail("number would lose digits", t, "numbers a JS number holds exactly (numbers mode)");
   }
   return new DynamoNumber(t);
-}
-
-/** The canonical string of a number, or "" when it is out of DynamoDB's range (rounded up to 1E+126). */
-function exactString(n: number): string {
-  try {
-    return numberToString(n);
-  } catch (error) {
-    if (error instanceof Fault) return "";
-    throw error;
-  }
 }

@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { ValidationError } from "../errors.ts";
+import { invalid } from "../errors.ts";
 import { fail, toValidationError } from "./_fault.ts";
-import { bigintToString, normalizeNumber, numberToString } from "./numbers.ts";
+import { bigintToString, normalizeNumber, NOT_A_NUMBER, numberToString } from "./numbers.ts";
 
 /**
  * An exact DynamoDB number, kept as its canonical decimal string (no exponent, no leading or trailing
@@ -42,7 +42,7 @@ export class DynamoNumber {
         ? numberToString(value)
         : typeof value === "bigint"
         ? bigintToString(value)
-        : fail("not a number", typeof value, "a string, number or bigint");
+        : fail(NOT_A_NUMBER, typeof value, "a string, number or bigint");
     } catch (error) {
       throw toValidationError(error);
     }
@@ -82,9 +82,7 @@ export class DynamoNumber {
    * @throws {ValidationError} When the number has a fraction.
    */
   toBigInt(): bigint {
-    if (this.value.includes(".")) {
-      throw new ValidationError("not an integer", { found: this.value, allowed: "an integer" });
-    }
+    if (this.value.includes(".")) throw invalid("", "not an integer", this.value, "an integer");
     return BigInt(this.value);
   }
 }

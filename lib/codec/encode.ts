@@ -8,18 +8,18 @@
 import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
 import { type Ctx, resolveOptions } from "./_options.ts";
-import { describe, fail, toValidationError, within } from "./_fault.ts";
+import { checkDepth, describe, fail, put, toValidationError, within } from "./_fault.ts";
 import { bigintToString, normalizeNumber, numberToString } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { encodeBase64 } from "./base64.ts";
 
-/** DynamoDB nests maps and lists at most 32 levels deep; the guard also stops cycles. */
-export const MAX_DEPTH = 32;
-
 const ALLOWED =
   "string, number, bigint, boolean, null, DynamoNumber, Decimal, Uint8Array, ArrayBuffer, Set, array, " +
   "plain object or Map";
+const EMPTY_SET = "an empty Set";
+const SET_KINDS = "a Set of only strings, only numbers or only binaries";
 const OBJECT_PROTO = Object.prototype;
+const hasOwn = Object.hasOwn;
 
 /**
  * Encodes a JavaScript value as a DynamoDB `AttributeValue`.
@@ -79,8 +79,9 @@ export function encodeItem(item: object, options?: CodecOptions): AttributeMap {
   const c = resolveOptions(options);
   try {
     const av = encodeElement(item, c, 0);
-    if ("M" in av) return av.M;
-    return fail("an item must be a map", describe(item), "a plain object or a Map");
+    return "M" in av
+      ? av.M
+      : fail("an item must be a map", describe(item), "a plain object or a Map");
   } catch (error) {
     throw toValidationError(error);
   }
@@ -88,15 +89,14 @@ export function encodeItem(item: object, options?: CodecOptions): AttributeMap {
 
 /** Encodes a value that cannot be left out (top level, list element). */
 function encodeElement(value: unknown, c: Ctx, depth: number): AttributeValue {
-  const av = encodeValue(value, c, depth);
-  if (av !== undefined) return av;
-  return value === undefined
-    ? fail("undefined is only allowed as a map value", "undefined", `${ALLOWED} (use null)`)
-    : fail(
-      "empty Sets are only dropped from maps",
-      "an empty Set",
-      "a Set with at least one element",
-    );
+  return encodeValue(value, c, depth) ??
+    (value === undefined
+      ? fail("undefined is only allowed as a map value", "undefined", ALLOWED + " (use null)")
+      : fail(
+        "empty Sets are only dropped from maps",
+        EMPTY_SET,
+        "a Set with at least one element",
+      ));
 }
 
 /** Encodes a value; `undefined` means "leave it out" (an undefined value, or an empty Set with drop). */
@@ -107,15 +107,19 @@ function encodeValue(v: unknown, c: Ctx, depth: number): AttributeValue | undefi
     case "number":
       return { N: numberToString(v) };
     case "boolean":
-      return c.boolN ? { N: v ? "1" : "0" } : { BOOL: v };
+      return c.booleans ? { N: v ? "1" : "0" } : { BOOL: v };
     case "bigint":
       return { N: bigintToString(v) };
     case "undefined":
       return undefined;
     case "object":
-      return v === null ? { NULL: true } : encodeObject(v, c, depth);
+      return v ? encodeObject(v, c, depth) : { NULL: true };
   }
-  return fail("unsupported value", describe(v), ALLOWED);
+  return unsupported(describe(v));
+}
+
+function unsupported(found: string, hint = ""): never {
+  return fail("unsupported value", found, ALLOWED + hint);
 }
 
 function isPlain(v: object): v is Record<string, unknown> {
@@ -133,49 +137,35 @@ function isRecord(_: object): _ is Record<string, unknown> {
 }
 
 function encodeObject(v: object, c: Ctx, depth: number): AttributeValue | undefined {
-  if (depth > MAX_DEPTH) {
-    fail("nested too deep", `more than ${MAX_DEPTH} levels of lists and maps`, "at most 32 levels");
-  }
+  checkDepth(depth++, true);
   if (Array.isArray(v)) {
     const list: AttributeValue[] = new Array(v.length);
     let i = 0;
     try {
-      for (; i < v.length; i++) list[i] = encodeElement(v[i], c, depth + 1);
+      for (; i < v.length; i++) list[i] = encodeElement(v[i], c, depth);
     } catch (error) {
       throw within(error, i);
     }
     return { L: list };
   }
-  if (isPlain(v)) return { M: encodeFields(v, c, depth + 1) };
+  if (isPlain(v)) return { M: encodeFields(v, c, depth) };
   if (v instanceof Uint8Array) return { B: encodeBase64(v) };
   if (v instanceof Set) return encodeSet(v, c);
-  if (v instanceof Map) return { M: encodeMap(v, c, depth + 1) };
+  if (v instanceof Map) return { M: encodeMap(v, c, depth) };
   const n = numberString(v, c);
   if (n !== undefined) return { N: n };
   const bytes = binary(v);
-  if (bytes !== undefined) return { B: encodeBase64(bytes) };
-  if (v instanceof Date) return encodeDate(v, c.d);
-  if (c.classMap && isRecord(v)) return { M: encodeFields(v, c, depth + 1) };
-  return fail(
-    "unsupported value",
-    describe(v),
-    `${ALLOWED} (or set the classInstances option to "map")`,
-  );
+  if (bytes) return { B: encodeBase64(bytes) };
+  if (v instanceof Date) {
+    const ms = v.getTime();
+    const mode = c.dates;
+    if (!mode) unsupported("a Date", " (or set the dates option)");
+    if (ms !== ms) fail("invalid Date", "an invalid Date", "a valid Date");
+    return mode < 2 ? { S: v.toISOString() } : { N: numberToString(mode < 3 ? ms / 1000 : ms) };
+  }
+  if (c.classInstances && isRecord(v)) return { M: encodeFields(v, c, depth) };
+  return unsupported(describe(v), ' (or set the classInstances option to "map")');
 }
-
-function put(out: AttributeMap, key: string, av: AttributeValue): void {
-  // Assigning "__proto__" would set the prototype instead of adding the attribute.
-  if (key === "__proto__") {
-    Object.defineProperty(out, key, {
-      value: av,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else out[key] = av;
-}
-
-const hasOwn = Object.hasOwn;
 
 // for-in with `obj[k]` is V8's fastest way through an object's keys; hasOwn skips inherited ones (a
 // polluted Object.prototype, or a class instance's prototype chain).
@@ -187,7 +177,7 @@ function encodeFields(obj: Record<string, unknown>, c: Ctx, depth: number): Attr
       if (!hasOwn(obj, k)) continue;
       key = k;
       const av = encodeValue(obj[k], c, depth);
-      if (av !== undefined) put(out, k, av);
+      if (av) put(out, k, av);
     }
   } catch (error) {
     throw within(error, key);
@@ -201,7 +191,7 @@ function encodeMap(map: Map<unknown, unknown>, c: Ctx, depth: number): Attribute
     if (typeof key !== "string") fail("Map keys must be strings", describe(key), "string keys");
     try {
       const av = encodeValue(value, c, depth);
-      if (av !== undefined) put(out, key, av);
+      if (av) put(out, key, av);
     } catch (error) {
       throw within(error, key);
     }
@@ -209,83 +199,76 @@ function encodeMap(map: Map<unknown, unknown>, c: Ctx, depth: number): Attribute
   return out;
 }
 
-function isDecimal(v: object, c: Ctx): boolean {
-  return (c.dec !== undefined && v instanceof c.dec) ||
-    Object.prototype.toString.call(v) === "[object Decimal]";
-}
-
 /** The canonical N string of a number-like value, or undefined when `v` is not number-like. */
 function numberString(v: unknown, c: Ctx): string | undefined {
-  switch (typeof v) {
-    case "number":
-      return numberToString(v);
-    case "bigint":
-      return bigintToString(v);
-    case "object":
-      if (v instanceof DynamoNumber) return v.value;
-      if (v !== null && isDecimal(v, c)) return normalizeNumber(String(v));
+  if (typeof v === "number") return numberToString(v);
+  if (typeof v === "bigint") return bigintToString(v);
+  if (typeof v === "object") {
+    if (v instanceof DynamoNumber) return v.value;
+    // decimal.js's Decimal (and its clones) say "Decimal" to Object.prototype.toString.
+    if (
+      c.decimal && v instanceof c.decimal || OBJECT_PROTO.toString.call(v) === "[object Decimal]"
+    ) {
+      return normalizeNumber(String(v));
+    }
   }
-  return undefined;
 }
 
 /** The bytes of a binary value, or undefined when `v` is not binary. */
 function binary(v: unknown): Uint8Array | undefined {
-  if (v instanceof Uint8Array) return v;
-  if (v instanceof ArrayBuffer) return new Uint8Array(v);
-  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-  return undefined;
+  return v instanceof Uint8Array
+    ? v
+    : v instanceof ArrayBuffer
+    ? new Uint8Array(v)
+    : ArrayBuffer.isView(v)
+    ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength)
+    : undefined;
 }
-
-function encodeDate(date: Date, mode: number): AttributeValue {
-  const ms = date.getTime();
-  if (mode === 0) {
-    fail("unsupported value", "a Date", `${ALLOWED} (or set the dates option)`);
-  }
-  if (ms !== ms) fail("invalid Date", "an invalid Date", "a valid Date");
-  if (mode === 1) return { S: date.toISOString() };
-  return { N: numberToString(mode === 2 ? ms / 1000 : ms) };
-}
-
-const SET_KINDS = "a Set of only strings, only numbers or only binaries";
 
 function encodeSet(set: Set<unknown>, c: Ctx): AttributeValue | undefined {
-  if (set.size === 0) {
-    if (c.drop) return undefined;
-    fail("empty Set", "an empty Set", `${SET_KINDS}, not empty (or set emptySets: "drop")`);
+  if (!set.size) {
+    if (c.emptySets) return undefined;
+    fail("empty Set", EMPTY_SET, SET_KINDS + ', not empty (or set emptySets: "drop")');
   }
   const first: unknown = set.values().next().value;
-  if (typeof first === "string") {
-    const ss: string[] = [];
-    for (const x of set) {
-      if (typeof x !== "string") mixed(x, "strings");
-      ss.push(x);
-    }
-    return { SS: ss };
-  }
-  const binaryKind = binary(first) !== undefined;
-  if (!binaryKind && numberString(first, c) === undefined) {
-    fail("unsupported Set element", describe(first), SET_KINDS);
-  }
+  // 0: strings, 1: numbers, 2: binaries.
+  const kind = typeof first === "string"
+    ? 0
+    : binary(first)
+    ? 2
+    : numberString(first, c) !== undefined
+    ? 1
+    : fail("unsupported Set element", describe(first), SET_KINDS);
+  const list: string[] = [];
+  // A Set never holds one string twice, but different numbers or binaries can have the same text.
   const seen = new Set<string>();
   for (const x of set) {
-    let s: string | undefined;
-    if (binaryKind) {
-      const bytes = binary(x);
-      s = bytes && encodeBase64(bytes);
-    } else s = numberString(x, c);
-    if (s === undefined) mixed(x, binaryKind ? "binaries" : "numbers");
-    if (seen.has(s)) {
+    let bytes;
+    const s = kind > 1
+      ? (bytes = binary(x)) && encodeBase64(bytes)
+      : kind
+      ? numberString(x, c)
+      : typeof x === "string"
+      ? x
+      : undefined;
+    if (s === undefined) {
       fail(
-        "duplicate Set element",
-        binaryKind ? `the binary ${s} twice` : `the number ${s} twice`,
-        "distinct elements",
+        "mixed Set",
+        `${describe(x)} in a Set of ${["strings", "numbers", "binaries"][kind]}`,
+        SET_KINDS,
       );
     }
-    seen.add(s);
+    if (kind) {
+      if (seen.has(s)) {
+        fail(
+          "duplicate Set element",
+          `the ${kind > 1 ? "binary" : "number"} ${s} twice`,
+          "distinct elements",
+        );
+      }
+      seen.add(s);
+    }
+    list.push(s);
   }
-  return binaryKind ? { BS: [...seen] } : { NS: [...seen] };
-}
-
-function mixed(x: unknown, kind: string): never {
-  return fail("mixed Set", `${describe(x)} in a Set of ${kind}`, SET_KINDS);
+  return kind > 1 ? { BS: list } : kind ? { NS: list } : { SS: list };
 }

@@ -10,13 +10,15 @@
  */
 import { fail } from "./_fault.ts";
 
-const SHAPE = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const SHAPE = /^(?:\+|(-))?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** What a DynamoDB number may be, for error messages. */
 export const NUMBER_LIMITS =
   "at most 38 significant digits and magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125, or 0";
+/** The message for a value that is no number. */
+export const NOT_A_NUMBER = "not a number";
 
 function quote(text: string): string {
-  return JSON.stringify(text.length > 50 ? `${text.slice(0, 50)}…` : text);
+  return JSON.stringify(text.length > 50 ? text.slice(0, 50) + "…" : text);
 }
 
 /**
@@ -29,26 +31,27 @@ function quote(text: string): string {
  */
 export function normalizeNumber(text: string): string {
   const m = SHAPE.exec(text);
-  if (m === null || m[2] === "" && !m[3]) {
-    fail("not a number", quote(text), "a decimal number like 12, -0.5 or 1.5E+3");
+  if (!m || !m[2] && !m[3]) {
+    return fail(NOT_A_NUMBER, quote(text), "a decimal number like 12, -0.5 or 1.5E+3");
   }
   const all = m[2] + (m[3] ?? "");
   let i = 0;
   let j = all.length;
-  while (i < j && all.charCodeAt(i) === 48) i++;
-  while (j > i && all.charCodeAt(j - 1) === 48) j--;
+  while (all.charCodeAt(i) === 48) i++;
   if (i === j) return "0";
+  while (all.charCodeAt(j - 1) === 48) j--;
   const digits = all.slice(i, j);
+  const n = digits.length;
   // The decimal point sits after `point` of `digits`: the value is 0.digits * 10^point.
-  const point = m[2].length - i + (m[4] ? Number(m[4]) : 0);
-  if (digits.length > 38) {
-    fail("too many significant digits", `${quote(text)} (${digits.length} digits)`, NUMBER_LIMITS);
-  }
+  const point = m[2].length - i + +(m[4] ?? 0);
+  if (n > 38) fail("too many significant digits", `${quote(text)} (${n} digits)`, NUMBER_LIMITS);
   if (point > 126 || point < -129) fail("number out of range", quote(text), NUMBER_LIMITS);
-  const sign = m[1] === "-" ? "-" : "";
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + "0".repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (m[1] ?? "") +
+    (point <= 0
+      ? "0." + digits.padStart(n - point, "0")
+      : point < n
+      ? digits.slice(0, point) + "." + digits.slice(point)
+      : digits.padEnd(point, "0"));
 }
 
 /**
@@ -59,16 +62,19 @@ export function normalizeNumber(text: string): string {
  * @throws {Fault} For NaN, ±Infinity and numbers outside DynamoDB's range.
  */
 export function numberToString(value: number): string {
-  if (value === 0) return "0";
   const a = value < 0 ? -value : value;
   // String() is positional exactly in [1e-6, 1e21).
-  if (a >= 1e-6 && a < 1e21) return String(value);
-  if (a >= 1e-130 && a < 1e126) return normalizeNumber(String(value));
-  return fail(
-    a !== a || a === Infinity ? "not a finite number" : "number out of range",
-    String(value),
-    NUMBER_LIMITS,
-  );
+  return a >= 1e-6 && a < 1e21
+    ? "" + value
+    : value === 0
+    ? "0"
+    : a >= 1e-130 && a < 1e126
+    ? normalizeNumber("" + value)
+    : fail(
+      a - a === 0 ? "number out of range" : "not a finite number",
+      "" + value,
+      NUMBER_LIMITS,
+    );
 }
 
 /**
@@ -79,7 +85,7 @@ export function numberToString(value: number): string {
  * @throws {Fault} When the bigint is outside DynamoDB's limits.
  */
 export function bigintToString(value: bigint): string {
-  const s = value.toString();
+  const s = "" + value;
   return s.length < 39 ? s : normalizeNumber(s);
 }
 
@@ -92,22 +98,17 @@ export function bigintToString(value: bigint): string {
  */
 export function isShortCanonical(text: string): boolean {
   const n = text.length;
-  if (n > 15 || n === 0) return false;
-  let i = text.charCodeAt(0) === 45 ? 1 : 0;
-  let c = text.charCodeAt(i);
-  if (c === 48) {
-    // A leading 0 is the whole number ("0", not "-0") or comes before the point.
-    if (++i === n) return i === 1;
-    c = text.charCodeAt(i);
-  } else {
-    if (!(c >= 49 && c <= 57)) return false;
-    while (++i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57);
-    if (i === n) return true;
+  const i = text.charCodeAt(0) === 45 ? 1 : 0;
+  // `dot`: where the point is (never at 0); `c`: the last character.
+  let dot = 0;
+  let c = 0;
+  if (n > 15 || n === i) return false;
+  for (let j = i; j < n; j++) {
+    c = text.charCodeAt(j);
+    if (c === 46 && !dot && j > i) dot = j;
+    else if (c < 48 || c > 57) return false;
   }
-  if (c !== 46 || ++i === n) return false;
-  for (; i < n; i++) {
-    c = text.charCodeAt(i);
-    if (!(c >= 48 && c <= 57)) return false;
-  }
-  return c !== 48;
+  // A leading 0 is the whole number ("0", not "-0") or comes just before the point; a fraction ends in
+  // 1-9.
+  return text.charCodeAt(i) === 48 ? dot ? dot === i + 1 && c > 48 : n === 1 : !dot || c > 48;
 }
