@@ -29,6 +29,11 @@ export function toValidationError(e: unknown): unknown {
     : e;
 }
 
+/** `Object.prototype`, which plain objects have. */
+export const OBJECT_PROTO = Object.prototype;
+/** `Object.hasOwn`. */
+export const hasOwn = Object.hasOwn;
+
 /** DynamoDB nests maps and lists at most 32 levels deep; the guard also stops cycles. */
 export const MAX_DEPTH = 32;
 
@@ -57,23 +62,20 @@ export function put(out: Record<string, unknown>, key: string, value: unknown): 
 
 /** Describes a value for the `found` of a message. */
 export function describe(value: unknown): string {
-  switch (typeof value) {
-    case "string":
-      return value.length > 40
-        ? `a string "${value.slice(0, 40)}…"`
-        : "a string " + JSON.stringify(value);
-    case "bigint":
-      return value + "n";
-    case "number":
-    case "boolean":
-    case "undefined":
-      return "" + value;
-    case "object": {
-      if (!value) return "null";
-      if (Array.isArray(value)) return "an array";
-      const name = Object.getPrototypeOf(value)?.constructor?.name;
-      return name === "Object" || !name ? "an object" : "a " + name;
-    }
+  const type = typeof value;
+  if (type === "string") {
+    const s = "" + value;
+    return s.length > 40 ? `a string "${s.slice(0, 40)}…"` : "a string " + JSON.stringify(s);
   }
-  return "a " + typeof value;
+  if (type === "object") {
+    if (!value) return "null";
+    if (Array.isArray(value)) return "an array";
+    const name = Object.getPrototypeOf(value)?.constructor?.name;
+    return name === "Object" || !name ? "an object" : "a " + name;
+  }
+  return type === "bigint"
+    ? value + "n"
+    : type === "function" || type === "symbol"
+    ? "a " + type
+    : "" + value;
 }

@@ -12,9 +12,6 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 // otherwise a small loop and atob.
 const NATIVE = typeof Uint8Array.fromBase64 === "function";
 const STRICT = { lastChunkHandling: "strict" } as const;
-// Strict base64, for atob (which skips whitespace, and takes missing padding and unused bits that are not
-// zero); the length is checked apart.
-const CANONICAL = /^[A-Za-z\d+/]*(?:[AQgw]==|[AEIMQUYcgkosw048]=)?$/;
 
 /**
  * Encodes bytes as base64 with padding.
@@ -70,11 +67,17 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
  * @returns The bytes, or `undefined` when `text` is not strict base64.
  */
 export function base64ToBytesPortable(text: string): Uint8Array | undefined {
-  if (text.length % 4 || !CANONICAL.test(text)) return undefined;
-  const s = atob(text);
+  let s: string;
+  try {
+    s = atob(text);
+  } catch {
+    return undefined;
+  }
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
+  // atob skips whitespace and takes missing padding and unused bits that are not zero: only the one
+  // canonical encoding of the bytes is strict base64.
+  return encodeBase64Portable(out) === text ? out : undefined;
 }
 
 /**

@@ -9,7 +9,16 @@
 import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
 import { type Ctx, resolveOptions } from "./_options.ts";
-import { checkDepth, describe, fail, put, toValidationError, within } from "./_fault.ts";
+import {
+  checkDepth,
+  describe,
+  fail,
+  hasOwn,
+  OBJECT_PROTO,
+  put,
+  toValidationError,
+  within,
+} from "./_fault.ts";
 import { isShortCanonical, normalizeNumber, numberToString } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { base64ToBytes } from "./base64.ts";
@@ -86,9 +95,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
 }
-
-const hasOwn = Object.hasOwn;
-const OBJECT_PROTO = Object.prototype;
 
 // for-in also lists enumerable keys up the prototype chain. Wire objects (from JSON.parse) have
 // Object.prototype, so while it has no enumerable keys (checked on each call: `clean`), their keys need no

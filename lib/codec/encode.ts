@@ -8,7 +8,16 @@
 import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
 import { type Ctx, resolveOptions } from "./_options.ts";
-import { checkDepth, describe, fail, put, toValidationError, within } from "./_fault.ts";
+import {
+  checkDepth,
+  describe,
+  fail,
+  hasOwn,
+  OBJECT_PROTO,
+  put,
+  toValidationError,
+  within,
+} from "./_fault.ts";
 import { bigintToString, normalizeNumber, numberToString } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { encodeBase64 } from "./base64.ts";
@@ -18,8 +27,6 @@ const ALLOWED =
   "plain object or Map";
 const EMPTY_SET = "an empty Set";
 const SET_KINDS = "a Set of only strings, only numbers or only binaries";
-const OBJECT_PROTO = Object.prototype;
-const hasOwn = Object.hasOwn;
 
 /**
  * Encodes a JavaScript value as a DynamoDB `AttributeValue`.

@@ -12,8 +12,8 @@ import { fail } from "./_fault.ts";
 
 const SHAPE = /^(?:\+|(-))?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** What a DynamoDB number may be, for error messages. */
-export const NUMBER_LIMITS =
-  "at most 38 significant digits and magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125, or 0";
+export const NUMBER_LIMITS: string = "at most 38 significant digits and magnitude 1E-130 to 9." +
+  "9".repeat(37) + "E+125, or 0";
 /** The message for a value that is no number. */
 export const NOT_A_NUMBER = "not a number";
 
