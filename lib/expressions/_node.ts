@@ -38,11 +38,10 @@ export interface Printer {
 /** Prints one node. */
 export type Print = (c: Printer) => string;
 
-const nodes = new WeakMap<object, Print | undefined>();
+const nodes = new WeakMap<object, Print>();
 
-/** Freezes `node` and registers it as built by this layer, printed by `print` (boto's conditions are
- * never printed). */
-export function mark<T extends Node>(node: T, print?: Print): T {
+/** Freezes `node` and registers it as built by this layer, printed by `print`. */
+export function mark<T extends Node>(node: T, print: Print): T {
   nodes.set(Object.freeze(node), print);
   return node;
 }
@@ -50,6 +49,9 @@ export function mark<T extends Node>(node: T, print?: Print): T {
 /** Whether `value` was built by this layer. */
 export const isNode = (value: unknown): value is Node =>
   typeof value == "object" && !!value && nodes.has(value);
+
+/** The printer of a node built by this layer (every node has one; boto's conditions one never called). */
+export const printerOf = (node: object): Print | undefined => nodes.get(node);
 
 /** Prints a node built by this layer. */
 export const print = (node: object, c: Printer): string => nodes.get(node)?.(c) ?? "";

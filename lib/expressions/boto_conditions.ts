@@ -56,12 +56,16 @@ export interface BotoCondition {
 
 // How each condition applies to the attribute a map names; kept apart, so a bundle carries the code of only
 // the operators it uses.
+// (Their printer, `String`, is never called: the compiler rejects them as operands and as conditions.)
 const builders = new WeakMap<object, (self: Operand) => Condition>();
 
 const make =
   (operator: BotoOperator, build: (self: Operand, values: unknown[]) => Condition) =>
   (...values: unknown[]): BotoCondition => {
-    const b: BotoCondition = mark({ kind: "boto", operator, values: Object.freeze(values) });
+    const b: BotoCondition = mark(
+      { kind: "boto", operator, values: Object.freeze(values) },
+      String,
+    );
     builders.set(b, (self) => build(self, values));
     return b;
   };

@@ -8,7 +8,7 @@
  */
 import { type AttributeMap, type AttributeValue, type CodecOptions, encode } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
-import { fail, isNode, kindOf, print, type Printer } from "./_node.ts";
+import { fail, isNode, kindOf, print, type Printer, printerOf } from "./_node.ts";
 import type { Condition } from "./condition.ts";
 import type { PathInput } from "./path.ts";
 import { projection as checkProjection } from "./projection.ts";
@@ -46,6 +46,7 @@ export interface CompiledExpressions {
   ExpressionAttributeValues?: AttributeMap;
 }
 
+const KEY_OPS = ["=", "<", "<=", ">", ">=", "BETWEEN", "begins_with"];
 const isCondition = (x: unknown): x is Condition => kindOf(x) == "condition";
 
 // Equal AttributeValues (maps in any key order, sets in any element order) serialize equally.
@@ -66,7 +67,7 @@ function checkKeyCondition(c: Condition): void {
   const parts = c.op == "AND" ? c.args : [c];
   const names = parts.map((part) => {
     const n = isCondition(part) ? part : undefined, ref = n?.args[0];
-    return n && /^([<>]?=?|BETWEEN|begins_with)$/.test(n.op) && isNode(ref) && ref.kind == "path" &&
+    return n && KEY_OPS.includes(n.op) && isNode(ref) && ref.kind == "path" &&
         ref.path?.length == 1 && !n.args.slice(1).some(isNode)
       ? ref.path[0]
       : fail(
@@ -150,13 +151,16 @@ export function compileExpressions(
       if (!id) valueIds.set(key, id = `:v${valueIds.size}`), values[id] = av;
       return id;
     },
-    // Conditions, updates and boto's conditions (kinds c..., u..., b...) are not operands.
-    o: (x) =>
-      !isNode(x)
+    o: (x) => {
+      // One registry lookup per operand: only objects with a kind can be nodes.
+      const f = typeof x == "object" && x && "kind" in x && printerOf(x), k = `${f && x.kind}`;
+      // Conditions, updates and boto's conditions (kinds starting c, u, b) are not operands.
+      return !f
         ? c.v(x)
-        : /^[cub]/.test(x.kind)
-        ? fail("not a value here", c.w, x.kind, "a value")
-        : print(x, c),
+        : "cub".includes(k[0])
+        ? fail("not a value here", c.w, k, "a value")
+        : f(c);
+    },
     c: (x) => isCondition(x) ? print(x, c) : fail("not a condition", c.w, typeof x, "a condition"),
   };
   const out: CompiledExpressions = {};

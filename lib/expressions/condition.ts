@@ -144,14 +144,14 @@ export function leaf(
 ): Condition {
   return node(op, args, (c) => {
     c.w = formatPath(args[0].path);
-    const [first, ...rest] = args.map(c.o);
+    const all = args.map(c.o), first = all[0], rest = all.slice(1);
     // DynamoDB rejects `a = a`, `a IN (a, ...)` and the like.
     if (rest.includes(first)) {
       fail("an operand repeats the first", c.w, "a path compared with itself", "distinct operands");
     }
     check?.(c, rest);
     return /^[a-z]/.test(op)
-      ? `${op}(${[first, ...rest].join(", ")})`
+      ? `${op}(${all.join(", ")})`
       : op == "IN"
       ? `${first} IN (${rest.join(", ")})`
       : `${first} ${op} ${rest.join(" AND ")}`;
