@@ -8,10 +8,17 @@
 import { ValidationError } from "../errors.ts";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-// Uint8Array.fromBase64 and toBase64 where the runtime has them (Deno, Bun, Workers, current browsers),
-// otherwise a small loop and atob.
-const NATIVE = typeof Uint8Array.fromBase64 === "function";
-const STRICT = { lastChunkHandling: "strict" } as const;
+const CODES = new Uint8Array(128).fill(64);
+for (let i = 0; i < 64; i++) CODES[ALPHABET.charCodeAt(i)] = i;
+
+function code(text: string, i: number): number {
+  const x = text.charCodeAt(i);
+  return x < 128 ? CODES[x] : 64;
+}
+
+// Every pair of base64 digits (12 bits), so encoding does one lookup per 12 bits.
+const PAIRS: string[] = [];
+for (let i = 0; i < 4096; i++) PAIRS.push(ALPHABET[i >> 6] + ALPHABET[i & 63]);
 
 /**
  * Encodes bytes as base64 with padding.
@@ -20,25 +27,18 @@ const STRICT = { lastChunkHandling: "strict" } as const;
  * @returns The base64 text.
  */
 export function encodeBase64(bytes: Uint8Array): string {
-  return NATIVE ? bytes.toBase64() : encodeBase64Portable(bytes);
-}
-
-/**
- * `encodeBase64` for runtimes without `Uint8Array.prototype.toBase64`.
- *
- * @param bytes The bytes.
- * @returns The base64 text.
- */
-export function encodeBase64Portable(bytes: Uint8Array): string {
-  const n = bytes.length;
   let out = "";
-  // Past the end, bytes[i] is undefined, which the shifts read as 0; the padding replaces what it made.
-  for (let i = 0; i < n; i += 3) {
+  const n = bytes.length - 2;
+  let i = 0;
+  for (; i < n; i += 3) {
     const v = bytes[i] << 16 | bytes[i + 1] << 8 | bytes[i + 2];
-    out += ALPHABET[v >> 18] + ALPHABET[v >> 12 & 63] + ALPHABET[v >> 6 & 63] + ALPHABET[v & 63];
+    out += PAIRS[v >> 12] + PAIRS[v & 4095];
   }
-  const pad = (3 - n % 3) % 3;
-  return out.slice(0, out.length - pad) + "==".slice(2 - pad);
+  if (i === n) {
+    const v = bytes[i] << 16 | bytes[i + 1] << 8;
+    out += PAIRS[v >> 12] + ALPHABET[v >> 6 & 63] + "=";
+  } else if (i === n + 1) out += PAIRS[bytes[i] << 4] + "==";
+  return out;
 }
 
 /**
@@ -49,35 +49,30 @@ export function encodeBase64Portable(bytes: Uint8Array): string {
  * @returns The bytes, or `undefined` when `text` is not strict base64.
  */
 export function base64ToBytes(text: string): Uint8Array | undefined {
-  if (!NATIVE) return base64ToBytesPortable(text);
-  let out: Uint8Array;
-  try {
-    out = Uint8Array.fromBase64(text, STRICT);
-  } catch {
-    return undefined;
+  const len = text.length;
+  if (len % 4 !== 0) return undefined;
+  const pad = len === 0 || text.charCodeAt(len - 1) !== 61
+    ? 0
+    : text.charCodeAt(len - 2) === 61
+    ? 2
+    : 1;
+  const out = new Uint8Array((len >> 2) * 3 - pad);
+  const full = len - (pad ? 4 : 0);
+  let o = 0;
+  for (let i = 0; i < full; i += 4) {
+    const a = code(text, i), b = code(text, i + 1), c = code(text, i + 2), d = code(text, i + 3);
+    if ((a | b | c | d) > 63) return undefined;
+    out[o++] = a << 2 | b >> 4;
+    out[o++] = (b & 15) << 4 | c >> 2;
+    out[o++] = (c & 3) << 6 | d;
   }
-  // The strict mode still skips whitespace: the canonical encoding of the bytes is exactly this long.
-  return ((out.length + 2) / 3 | 0) * 4 === text.length ? out : undefined;
-}
-
-/**
- * `base64ToBytes` for runtimes without `Uint8Array.fromBase64`.
- *
- * @param text The base64 text.
- * @returns The bytes, or `undefined` when `text` is not strict base64.
- */
-export function base64ToBytesPortable(text: string): Uint8Array | undefined {
-  let s: string;
-  try {
-    s = atob(text);
-  } catch {
-    return undefined;
+  if (pad) {
+    const a = code(text, full), b = code(text, full + 1), c = pad === 1 ? code(text, full + 2) : 0;
+    if ((a | b | c) > 63 || (pad === 2 ? b & 15 : c & 3)) return undefined;
+    out[o++] = a << 2 | b >> 4;
+    if (pad === 1) out[o] = (b & 15) << 4 | c >> 2;
   }
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  // atob skips whitespace and takes missing padding and unused bits that are not zero: only the one
-  // canonical encoding of the bytes is strict base64.
-  return encodeBase64Portable(out) === text ? out : undefined;
+  return out;
 }
 
 /**
