@@ -98,17 +98,22 @@ export function bigintToString(value: bigint): string {
  */
 export function isShortCanonical(text: string): boolean {
   const n = text.length;
-  const i = text.charCodeAt(0) === 45 ? 1 : 0;
-  // `dot`: where the point is (never at 0); `c`: the last character.
-  let dot = 0;
-  let c = 0;
-  if (n > 15 || n === i) return false;
-  for (let j = i; j < n; j++) {
-    c = text.charCodeAt(j);
-    if (c === 46 && !dot && j > i) dot = j;
-    else if (c < 48 || c > 57) return false;
+  if (n > 15 || n === 0) return false;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  let c = text.charCodeAt(i);
+  if (c === 48) {
+    // A leading 0 is the whole number ("0", not "-0") or comes before the point.
+    if (++i === n) return i === 1;
+    c = text.charCodeAt(i);
+  } else {
+    if (!(c >= 49 && c <= 57)) return false;
+    while (++i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57);
+    if (i === n) return true;
   }
-  // A leading 0 is the whole number ("0", not "-0") or comes just before the point; a fraction ends in
-  // 1-9.
-  return text.charCodeAt(i) === 48 ? dot ? dot === i + 1 && c > 48 : n === 1 : !dot || c > 48;
+  if (c !== 46 || ++i === n) return false;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return c !== 48;
 }
