@@ -5,16 +5,19 @@ import {
   assertEquals,
   assertGreater,
   assertGreaterOrEqual,
+  assertInstanceOf,
   assertLess,
   assertRejects,
 } from "../assert.ts";
 import {
   Attr,
   type AttributeMap,
+  BatchWriteError,
   ConditionalCheckFailedError,
   Database,
   type DynamoDB,
   encodeItem,
+  NetworkError,
   type Table,
   update,
 } from "../../mod.ts";
@@ -172,6 +175,82 @@ Deno.test("a paginated scan under a 30% fault rate returns each item exactly onc
       const scans = injector.log.filter((r) => r.operation === "Scan").length;
       assertGreater(scans, Math.ceil(N / 97), "pages were fetched again after faults");
       assertFaultMix(injector, "Scan");
+    },
+  );
+});
+
+Deno.test("a batch writer under a 30% fault rate applies puts and deletes in order", async () => {
+  await withSetup(
+    { seed: 45, rate: 0.3, operations: ["BatchWriteItem"] },
+    async ({ table, cleanClient, injector }) => {
+      const rows = ROWS.slice(0, 1500);
+      const expected = new Map(rows.map((row) => [row.id, row]));
+      const writer = table.batchWriter();
+      for (const row of rows) await writer.put(row);
+      // Then, in later batches: a third deleted, a third put again with a new name.
+      for (const [i, row] of rows.entries()) {
+        if (i % 3 === 0) {
+          await writer.delete(row.id);
+          expected.delete(row.id);
+        } else if (i % 3 === 1) {
+          const again = { ...row, name: `v2 ${i}` };
+          await writer.put(again);
+          expected.set(row.id, again);
+        }
+      }
+      await writer.close();
+      const stored = await scanAll(cleanClient);
+      assertEquals(stored.length, expected.size);
+      const want = [...expected.values()].map((row) => encodeItem(row));
+      assertEquals(await contentsHash(stored), await contentsHash(want));
+      assertFaultMix(injector, "BatchWriteItem");
+    },
+  );
+});
+
+Deno.test("a caller's abort ends a hanging attempt at once with the caller's reason, without retrying", async () => {
+  const local = await startLocalDynamo();
+  try {
+    const injector = faultyFetch({ plan: ["timeout"], rate: 0 });
+    // The real timer: a 60 s attempt timeout that the abort must not wait for.
+    const client = local.client({ fetch: injector.fetch, timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const reason = new Error("cancelled by the caller");
+    setTimeout(() => controller.abort(reason), 20);
+    const error = await assertRejects(() => client.listTables({}, { signal: controller.signal }));
+    assertEquals(error, reason);
+    assertEquals(injector.log.length, 1);
+  } finally {
+    await local.close();
+  }
+});
+
+Deno.test("when lost responses outlast the retries, BatchWriteError lists the batch as not applied, though the server applied it", async () => {
+  await withSetup(
+    { rate: 0 },
+    async ({ local, cleanClient }) => {
+      const injector = faultyFetch({ plan: ["resetAfter", "resetAfter"], rate: 0 });
+      const table = new Database({
+        // Not `sleep: async () => {}`: the client's sleep is also its attempt timer (see instantBackoff).
+        client: local.client({
+          fetch: injector.fetch,
+          maxAttempts: 2,
+          sleep: instantBackoff(TIMEOUT_MS).sleep,
+          timeoutMs: TIMEOUT_MS,
+        }),
+      }).table<Row>("items", SCHEMA);
+      const error = await assertRejects(
+        () => table.batchWrite({ puts: ROWS.slice(0, 30) }, { concurrency: 1 }),
+        BatchWriteError,
+      );
+      // The first batch of 25 failed after two attempts; the last 5 were never sent.
+      assertEquals(error.unprocessed.length, 30);
+      assertInstanceOf(error.cause, NetworkError);
+      assertEquals(error.cause.attempts, 2);
+      assertEquals(injector.log.map((r) => r.fault), ["resetAfter", "resetAfter"]);
+      // Yet the server holds those 25: "not applied" means "not known to be applied".
+      const stored = (await scanAll(cleanClient)).map((item) => JSON.stringify(item.id)).sort();
+      assertEquals(stored, WIRE.slice(0, 25).map((item) => JSON.stringify(item.id)).sort());
     },
   );
 });
