@@ -78,6 +78,8 @@ async function readFile(path: string): Promise<string | undefined> {
   }
 }
 
+// async: a missing child_process module rejects the promise rather than throwing at the call.
+// deno-lint-ignore require-await
 async function run(command: string, options: { timeoutMs: number }): Promise<ProcessResult> {
   const { exec } = builtin<typeof import("node:child_process")>("node:child_process");
   return new Promise((resolve) => {

@@ -31,7 +31,6 @@ import {
   type Condition,
   conditionFromMap,
   expectedToCondition,
-  Key,
   type PathInput,
   type UpdateBuilder,
 } from "../expressions/mod.ts";
@@ -280,6 +279,8 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} When a key attribute is missing or of the wrong type, or a value does not encode.
    * @throws {ConditionalCheckFailedError} When the condition fails.
    */
+  // async: a bad key or item rejects the promise rather than throwing at the call.
+  // deno-lint-ignore require-await
   async put(item: T, options: WriteOptions = {}): Promise<T | undefined> {
     return this.#write("PutItem", { Item: this.encodeItem(item) }, options);
   }
@@ -294,6 +295,8 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} For a bad key or update.
    * @throws {ConditionalCheckFailedError} When the condition fails.
    */
+  // async: a bad key or item rejects the promise rather than throwing at the call.
+  // deno-lint-ignore require-await
   async update(
     key: KeyInput,
     update: UpdateBuilder | undefined,
@@ -310,6 +313,8 @@ export class Table<T extends object = Record<string, unknown>> {
    * @returns The deleted item with `returnValues: "ALL_OLD"`, else `undefined`.
    * @throws {ConditionalCheckFailedError} When the condition fails.
    */
+  // async: a bad key or item rejects the promise rather than throwing at the call.
+  // deno-lint-ignore require-await
   async delete(key: KeyInput, options: WriteOptions = {}): Promise<T | undefined> {
     return this.#write("DeleteItem", { Key: this.key(key) }, options);
   }
@@ -354,7 +359,7 @@ export class Table<T extends object = Record<string, unknown>> {
       }
       const [name] = schema.partitionKey;
       buildKey({ partitionKey: schema.partitionKey }, { [name]: keyCondition }, this.codec);
-      cond = Key(name).eq(keyCondition);
+      cond = conditionFromMap({ [name]: keyCondition });
     }
     return this.#paginate(
       "query",
