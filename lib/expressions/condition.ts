@@ -102,25 +102,12 @@ export interface AttrRef extends Comparable {
   contains(value: unknown): Condition;
 }
 
-/** A reference to a key attribute, made by `Key`: the comparisons a key condition allows. */
-export interface KeyRef extends Operand {
-  /** Always `"path"`. */
-  readonly kind: "path";
-  /** `key = value`. */
-  eq(value: unknown): Condition;
-  /** `key < value`. */
-  lt(value: unknown): Condition;
-  /** `key <= value`. */
-  lte(value: unknown): Condition;
-  /** `key > value`. */
-  gt(value: unknown): Condition;
-  /** `key >= value`. */
-  gte(value: unknown): Condition;
-  /** `key BETWEEN low AND high`. */
-  between(low: unknown, high: unknown): Condition;
-  /** `begins_with(key, prefix)`. */
-  beginsWith(prefix: unknown): Condition;
-}
+/**
+ * A reference to a key attribute, made by `Key`: every comparison and function of `AttrRef`. A key
+ * condition allows only `eq` on the partition key and one of `eq`, `lt`, `lte`, `gt`, `gte`, `between` or
+ * `beginsWith` on the sort key; `compileExpressions` rejects anything else there.
+ */
+export type KeyRef = AttrRef;
 
 const TYPES = "S SS N NS B BS BOOL NULL L M";
 const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, NOT: 4 };
@@ -238,7 +225,8 @@ export function Attr(path: PathInput): AttrRef {
  * conditions.
  *
  * @param name The attribute name.
- * @returns The reference, with the comparisons a key condition allows.
+ * @returns The reference, with every method of `Attr` (a key condition allows `eq` on the partition key and
+ * one comparison, `between` or `beginsWith` on the sort key).
  * @throws {ValidationError} When the name is empty.
  *
  * @example

@@ -124,3 +124,18 @@ Deno.test("built nodes are frozen", () => {
   const c = Attr("a").eq(1);
   assertThrows(() => (c.args as unknown[]).push(2), TypeError);
 });
+
+Deno.test("Key has every operator of Attr; a key condition still allows only its own", () => {
+  // Outside key conditions, Key("a") is the top-level attribute a, with every method.
+  assertEquals(filter(Key("a.b").ne(1)).FilterExpression, "#n0 <> :v0");
+  assertEquals(filter(Key("a.b").ne(1)).ExpressionAttributeNames, { "#n0": "a.b" });
+  assertEquals(filter(Key("a").contains("x")).FilterExpression, "contains(#n0, :v0)");
+  assertEquals(filter(Key("a").in([1, 2])).FilterExpression, "#n0 IN (:v0, :v1)");
+  assertEquals(filter(Key("a").notExists()).FilterExpression, "attribute_not_exists(#n0)");
+  assertEquals(filter(Key("a").attributeType("S")).FilterExpression, "attribute_type(#n0, :v0)");
+  assertThrows(
+    () => compileExpressions({ keyCondition: Key("pk").eq(1).and(Key("sk").contains("x")) }),
+    ValidationError,
+  );
+  assertThrows(() => compileExpressions({ keyCondition: Key("pk").ne(1) }), ValidationError);
+});
