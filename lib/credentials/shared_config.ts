@@ -119,7 +119,23 @@ export async function regionFromProfile(options: ProfileOptions = {}): Promise<s
   return profiles[profileName(options, host)]?.region || undefined;
 }
 
-/** The selected profile's name: the option, then `AWS_PROFILE`, then `default`. */
+/**
+ * The selected profile's name: the option, then `AWS_PROFILE`, then `default`.
+ *
+ * @param options The profile option.
+ * @param host The effects (its environment is read).
+ * @returns The profile name.
+ * @example
+ * ```ts
+ * import { profileName, resolveHost } from "@dynafetch/dynafetch/credentials";
+ * import assert from "node:assert/strict";
+ *
+ * const host = await resolveHost({ env: { AWS_PROFILE: "dev" } });
+ * assert.equal(profileName({}, host), "dev");
+ * assert.equal(profileName({ profile: "prod" }, host), "prod");
+ * assert.equal(profileName({}, await resolveHost({ env: {} })), "default");
+ * ```
+ */
 export function profileName(options: ProfileOptions, host: Host): string {
   return options.profile ?? (host.env.AWS_PROFILE || "default");
 }

@@ -80,6 +80,27 @@ export function fromAssumeRole(options: AssumeRoleOptions): CredentialsProvider 
  * @param signer The credentials that sign the request, for `AssumeRole`.
  * @returns The temporary credentials.
  * @throws {CredentialsError} When STS refuses or answers something else.
+ * @example
+ * ```ts
+ * import { callSts, resolveHost } from "@dynafetch/dynafetch/credentials";
+ * import assert from "node:assert/strict";
+ *
+ * const host = await resolveHost({
+ *   env: {},
+ *   now: () => 0,
+ *   fetch: (_url, init) => {
+ *     assert.match(String(init?.body), /Action=AssumeRoleWithWebIdentity/);
+ *     const xml = "<Credentials><AccessKeyId>ASIA1</AccessKeyId>" +
+ *       "<SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken></Credentials>";
+ *     return Promise.resolve(new Response(xml));
+ *   },
+ * });
+ * const role = { roleArn: "arn:aws:iam::123456789012:role/reader" };
+ * const credentials = await callSts(host, "AssumeRoleWithWebIdentity", role, {
+ *   WebIdentityToken: "jwt",
+ * });
+ * assert.equal(credentials.accessKeyId, "ASIA1");
+ * ```
  */
 export async function callSts(
   host: Host,

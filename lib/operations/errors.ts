@@ -148,19 +148,130 @@ export class TransactionCanceledError extends DynamoDBError {
   }
 }
 
-/** Provisioned throughput was exceeded (retried with backoff before it reaches you). */
+/**
+ * Provisioned throughput was exceeded (retried with backoff before it reaches you).
+ *
+ * @example
+ * ```ts
+ * import { ProvisionedThroughputExceededError, serviceError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
+ *   message: "m",
+ * });
+ * assert.ok(error instanceof ProvisionedThroughputExceededError);
+ * assert.equal(error.code, "ProvisionedThroughputExceededException");
+ * ```
+ */
 export class ProvisionedThroughputExceededError extends DynamoDBError {}
-/** The request rate was too high for the account or table (retried with backoff before it reaches you). */
+
+/**
+ * The request rate was too high for the account or table (retried with backoff before it reaches you).
+ *
+ * @example
+ * ```ts
+ * import { serviceError, ThrottlingError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+ *   message: "m",
+ * });
+ * assert.ok(error instanceof ThrottlingError);
+ * assert.equal(error.code, "ThrottlingException");
+ * ```
+ */
 export class ThrottlingError extends DynamoDBError {}
-/** The table or index does not exist, or is not ACTIVE yet. */
+
+/**
+ * The table or index does not exist, or is not ACTIVE yet.
+ *
+ * @example
+ * ```ts
+ * import { ResourceNotFoundError, serviceError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
+ *   message: "m",
+ * });
+ * assert.ok(error instanceof ResourceNotFoundError);
+ * assert.equal(error.code, "ResourceNotFoundException");
+ * ```
+ */
 export class ResourceNotFoundError extends DynamoDBError {}
-/** The table is being created, updated or deleted, or already exists. */
+
+/**
+ * The table is being created, updated or deleted, or already exists.
+ *
+ * @example
+ * ```ts
+ * import { ResourceInUseError, serviceError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ResourceInUseException",
+ *   message: "m",
+ * });
+ * assert.ok(error instanceof ResourceInUseError);
+ * assert.equal(error.code, "ResourceInUseException");
+ * ```
+ */
 export class ResourceInUseError extends DynamoDBError {}
-/** The service rejected the request as invalid (`ValidationException`). */
+
+/**
+ * The service rejected the request as invalid (`ValidationException`).
+ *
+ * @example
+ * ```ts
+ * import { serviceError, ServiceValidationError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ValidationException",
+ *   message: "m",
+ * });
+ * assert.ok(error instanceof ServiceValidationError);
+ * assert.equal(error.code, "ValidationException");
+ * ```
+ */
 export class ServiceValidationError extends DynamoDBError {}
-/** An item collection (items sharing a partition key, with local indexes) passed 10 GB. */
+
+/**
+ * An item collection (items sharing a partition key, with local indexes) passed 10 GB.
+ *
+ * @example
+ * ```ts
+ * import { ItemCollectionSizeLimitExceededError, serviceError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException",
+ *   message: "m",
+ * });
+ * assert.ok(error instanceof ItemCollectionSizeLimitExceededError);
+ * assert.equal(error.code, "ItemCollectionSizeLimitExceededException");
+ * ```
+ */
 export class ItemCollectionSizeLimitExceededError extends DynamoDBError {}
-/** The session token expired; the client refreshed the credentials once and it still failed. */
+
+/**
+ * The session token expired; the client refreshed the credentials once and it still failed.
+ *
+ * @example
+ * ```ts
+ * import { ExpiredTokenError, serviceError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = serviceError(400, {
+ *   __type: "com.amazonaws.dynamodb.v20120810#ExpiredTokenException",
+ *   message: "m",
+ * });
+ * assert.ok(error instanceof ExpiredTokenError);
+ * assert.equal(error.code, "ExpiredTokenException");
+ * ```
+ */
 export class ExpiredTokenError extends DynamoDBError {}
 
 // The short codes the subclasses stand for ("*" is "Exception"), and the subclass of each, in order;

@@ -26,10 +26,34 @@ export class TransportError extends DynafetchError {
   attempts = 1;
 }
 
-/** `fetch` failed: DNS, connection refused or reset, TLS, or the body could not be read. */
+/**
+ * `fetch` failed: DNS, connection refused or reset, TLS, or the body could not be read.
+ *
+ * @example
+ * ```ts
+ * import { NetworkError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new NetworkError("connection refused");
+ * assert.ok(error.retryable);
+ * assert.equal(error.attempts, 1);
+ * ```
+ */
 export class NetworkError extends TransportError {}
 
-/** One attempt took longer than `timeoutMs`. */
+/**
+ * One attempt took longer than `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * import { TimeoutError, TransportError } from "@dynafetch/dynafetch";
+ * import assert from "node:assert/strict";
+ *
+ * const error = new TimeoutError("attempt took over 1000 ms");
+ * assert.ok(error instanceof TransportError);
+ * assert.equal(error.message, "attempt took over 1000 ms");
+ * ```
+ */
 export class TimeoutError extends TransportError {}
 
 /**
