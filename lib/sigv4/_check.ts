@@ -41,6 +41,8 @@ export function need(
 }
 
 const NON_EMPTY = "a non-empty string";
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\x00-\x1f\x7f]/;
 const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] as const;
 
 /**
@@ -77,6 +79,15 @@ export function checkCredentials(credentials: unknown, path = "credentials"): Cr
       v,
       true,
     );
+    // The key id and the token travel in headers: a control character there would split a header (and
+    // fetch would repeat the value in its error), so it is refused here, without showing the value.
+    if ((i === 0 || i === 2) && typeof v === "string" && CONTROL.test(v)) {
+      throw new ValidationError("invalid value", {
+        path: path + "." + field,
+        found: "a string with a control character",
+        allowed: "no control characters (CR, LF, NUL...)",
+      });
+    }
   }
   return credentials as Credentials; // every field checked above
 }

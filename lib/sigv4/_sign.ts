@@ -81,6 +81,15 @@ export async function sign(
         allowed: "a string",
       });
     }
+    // A line break is allowed only as an obsolete fold (followed by a space or tab, as the SigV4 suite
+    // has it); any other CR, LF or NUL would let a value smuggle in a header.
+    if (/[\0\r\n]/.test(value.replace(/\r?\n[ \t]/g, ""))) {
+      throw new ValidationError("invalid value", {
+        path: `request.headers.${name}`,
+        found: "a value with a line break or NUL",
+        allowed: "a value without CR, LF or NUL (a line break only when a space or tab follows)",
+      });
+    }
     const lower = name.toLowerCase();
     if (lower === "authorization" || lower === "x-amz-date") continue;
     const sent = send.get(lower);

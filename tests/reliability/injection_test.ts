@@ -1,7 +1,9 @@
-// Header injection: a caller-supplied header name with CR, LF or any other non-token character is refused
-// by the signer before anything is signed or sent.
+// Header injection: a caller-supplied header name with CR, LF or any other non-token character, a header
+// value with a line break that is not a fold, and credentials with control characters (they become header
+// values) are refused before anything is signed or sent.
 import { assertEquals, assertRejects, assertStringIncludes } from "../assert.ts";
 import { signRequest, ValidationError } from "../../mod.ts";
+import { startLocalDynamo } from "../../testing.ts";
 
 const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" };
 const options = {
@@ -30,4 +32,62 @@ Deno.test("signRequest signs a header name of token characters as given, lower-c
   );
   assertEquals(signed.headers["x-custom_header.1~"], "v");
   assertStringIncludes(signed.headers.authorization, "x-custom_header.1~");
+});
+
+Deno.test("signRequest refuses a header value holding CR, LF or NUL, and signs a folded one", async () => {
+  for (const value of ["v\r\nx-b: 1", "v\n", "v\r", "v\u0000", "v\r\n"]) {
+    const error = await assertRejects(
+      () => signRequest({ method: "POST", url, headers: { "x-a": value }, body: "{}" }, options),
+      ValidationError,
+    );
+    assertEquals(error.path, "request.headers.x-a");
+    assertEquals(error.message.includes("x-b"), false);
+  }
+  const folded = await signRequest(
+    { method: "POST", url, headers: { "x-a": "v1\n  v2" }, body: "{}" },
+    options,
+  );
+  assertStringIncludes(folded.headers.authorization, "x-a");
+});
+
+const TOKEN = "FwoGZXIvYXdzTOKEN-leak-check";
+
+Deno.test("a key id or session token with a control character is a ValidationError before sending, naming the field, never the value", async () => {
+  const local = await startLocalDynamo();
+  try {
+    const cases: [Record<string, string>, string][] = [
+      [
+        { accessKeyId: "AKID", secretAccessKey: "s", sessionToken: `${TOKEN}\r\nx-evil: 1` },
+        "sessionToken",
+      ],
+      [{ accessKeyId: "AKID", secretAccessKey: "s", sessionToken: `${TOKEN}\n` }, "sessionToken"],
+      [
+        { accessKeyId: "AKID", secretAccessKey: "s", sessionToken: `${TOKEN}\u0000` },
+        "sessionToken",
+      ],
+      [{ accessKeyId: `AKID\n${TOKEN}`, secretAccessKey: "s" }, "accessKeyId"],
+    ];
+    for (const [credentials, field] of cases) {
+      let sent = 0;
+      const client = local.client({
+        credentials: {
+          accessKeyId: credentials.accessKeyId,
+          secretAccessKey: "s",
+          sessionToken: credentials.sessionToken,
+        },
+        fetch: (u, init) => (sent++, fetch(u, init)),
+        maxAttempts: 1,
+      });
+      const error = await assertRejects(() => client.listTables(), ValidationError);
+      assertEquals(sent, 0);
+      assertStringIncludes(error.path, field);
+      for (
+        const text of [error.message, error.stack ?? "", Deno.inspect(error), JSON.stringify(error)]
+      ) {
+        assertEquals(text.includes(TOKEN), false, text);
+      }
+    }
+  } finally {
+    await local.close();
+  }
 });

@@ -41,11 +41,13 @@ const headerName = fc.oneof(
   !["authorization", "date", "x-amz-date", "x-amz-security-token", "x-amz-content-sha256", "host"]
     .includes(n.toLowerCase())
 );
+// Line breaks only as obsolete folds (a break followed by a space or tab): the signer refuses any other
+// CR, LF or NUL in a value, since it would split the header.
 const headerValue = fc.oneof(
   fc.string({ maxLength: 40 }),
-  fc.stringMatching(/^[ \t]*[a-z]{1,5}([ \t\r\n]+[a-z"]{1,5}){0,3}[ \t]*$/),
+  fc.stringMatching(/^[ \t]*[a-z]{1,5}([ \t]+[a-z"]{1,5}|(\r?\n)[ \t]+[a-z"]{1,5}){0,3}[ \t]*$/),
   unicodeString({ maxLength: 20 }),
-);
+).filter((v) => !/[\0\r\n]/.test(v.replace(/\r?\n[ \t]/g, "")));
 const segment = fc.oneof(
   fc.constantFrom(".", "..", "", "a b", "%", "ሴ", "~-._", "!$'()*+,;=:@"),
   unicodeString({ maxLength: 8 }),
