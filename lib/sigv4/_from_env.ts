@@ -13,11 +13,18 @@ import { createCredentials, type Credentials, type CredentialsProvider } from ".
 
 let adapter: Promise<typeof import("../adapters/env.ts")> | undefined;
 
+// `env` may be any object (a Worker's typed `Env` holds other bindings too): only string values count.
 async function environment(
-  env: Record<string, string | undefined> | undefined,
+  env: object | undefined,
   names: readonly string[],
 ): Promise<Record<string, string | undefined>> {
-  return env ?? (await (adapter ??= import("../adapters/env.ts"))).readEnv(names);
+  if (env === undefined) return (await (adapter ??= import("../adapters/env.ts"))).readEnv(names);
+  const out: Record<string, string | undefined> = {};
+  for (const name of names) {
+    const value: unknown = Reflect.get(env, name);
+    if (typeof value === "string") out[name] = value;
+  }
+  return out;
 }
 
 const CREDENTIAL_NAMES = [
@@ -28,7 +35,7 @@ const CREDENTIAL_NAMES = [
 ];
 
 /** See `fromEnv` in `credentials.ts`. */
-export function fromEnv(env?: Record<string, string | undefined>): CredentialsProvider {
+export function fromEnv(env?: object): CredentialsProvider {
   let last: Credentials | undefined;
   let lastKey: string | undefined;
   return async () => {
@@ -57,9 +64,7 @@ export function fromEnv(env?: Record<string, string | undefined>): CredentialsPr
 }
 
 /** See `regionFromEnv` in `credentials.ts`. */
-export async function regionFromEnv(
-  env?: Record<string, string | undefined>,
-): Promise<string | undefined> {
+export async function regionFromEnv(env?: object): Promise<string | undefined> {
   const e = await environment(env, ["AWS_REGION", "AWS_DEFAULT_REGION"]);
   return e.AWS_REGION || e.AWS_DEFAULT_REGION || undefined;
 }

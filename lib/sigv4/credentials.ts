@@ -117,7 +117,7 @@ let loaded: Promise<typeof import("./_from_env.ts")> | undefined;
  * assert.equal((await provider()).accessKeyId, "AKID");
  * ```
  */
-export function fromEnv(env?: Record<string, string | undefined>): CredentialsProvider {
+export function fromEnv(env?: object): CredentialsProvider {
   let made: Promise<CredentialsProvider> | undefined;
   return (call) =>
     (made ??= (loaded ??= import("./_from_env.ts")).then((m) => m.fromEnv(env))).then((p) =>
@@ -138,9 +138,7 @@ export function fromEnv(env?: Record<string, string | undefined>): CredentialsPr
  * assert.equal(await regionFromEnv({ AWS_DEFAULT_REGION: "eu-west-1" }), "eu-west-1");
  * ```
  */
-export async function regionFromEnv(
-  env?: Record<string, string | undefined>,
-): Promise<string | undefined> {
+export async function regionFromEnv(env?: object): Promise<string | undefined> {
   return (await (loaded ??= import("./_from_env.ts"))).regionFromEnv(env);
 }
 

@@ -78,7 +78,11 @@ export class BatchWriteError extends DynafetchError {
    * @param cause The error that stopped the batch, if one did.
    */
   constructor(unprocessed: UnappliedWrite[], total: number, cause?: unknown) {
-    super(...why(`${unprocessed.length} of ${total} batch write requests were not applied`, cause));
+    const [message, options] = why(
+      `${unprocessed.length} of ${total} batch write requests were not applied`,
+      cause,
+    );
+    super(message, options);
     this.unprocessed = unprocessed;
   }
 }
@@ -115,7 +119,8 @@ export class BatchGetError extends DynafetchError {
     cause?: unknown,
   ) {
     const n = Object.values(unprocessedKeys).reduce((a, k) => a + k.length, 0);
-    super(...why(`${n} key(s) of a batch read were not read`, cause));
+    const [message, options] = why(`${n} key(s) of a batch read were not read`, cause);
+    super(message, options);
     this.unprocessedKeys = unprocessedKeys;
     this.items = items;
   }

@@ -1,3 +1,4 @@
+import { bunBinary } from "../_bun.ts";
 import * as esbuild from "esbuild";
 import { fromProfile, resolveHost } from "../../credentials.ts";
 import { systemHost } from "../../lib/adapters/host.ts";
@@ -33,7 +34,7 @@ Deno.test("resolveHost keeps what is given and fills the rest", async () => {
 });
 
 // The same provider code, bundled, reading the real environment and files in Node and Bun.
-for (const [runtime, command] of [["node", ["node"]], ["bun", ["npx", "-y", "bun"]]] as const) {
+for (const [runtime, command] of [["node", () => "node"], ["bun", bunBinary]] as const) {
   Deno.test(`the host adapter works in ${runtime}`, async () => {
     await using home = await tempHome();
     const script = `${home.dir}/entry.mjs`;
@@ -64,8 +65,8 @@ for (const [runtime, command] of [["node", ["node"]], ["bun", ["npx", "-y", "bun
       "[default]\naws_access_key_id = AKIDFILE\naws_secret_access_key = s\n",
     );
     const env = { PATH: Deno.env.get("PATH") ?? "", HOME: home.dir };
-    const out = await new Deno.Command(command[0], {
-      args: [...command.slice(1), script],
+    const out = await new Deno.Command(await command(), {
+      args: [script],
       env,
       clearEnv: true,
       stdout: "piped",

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { bunBinary } from "../_bun.ts";
 import * as esbuild from "esbuild";
 import * as dynafetch from "../../mod.ts";
 import { startLocalDynamo } from "../../testing.ts";
@@ -215,15 +216,6 @@ async function typeCheck(resolution: "node16" | "bundler"): Promise<Outcome> {
   return ok(
     `a strict TypeScript app type-checks against the .d.ts (moduleResolution ${resolution})`,
   );
-}
-
-/** Where the npm package \`bun\` installed this platform's binary (its postinstall script is not run). */
-async function bunBinary(): Promise<string> {
-  const arch = Deno.build.arch === "x86_64" ? "x64" : "aarch64";
-  const pkg = await Deno.realPath(`${nodeModules}bun`);
-  const binary = `${pkg}/../@oven/bun-${Deno.build.os}-${arch}/bin/bun`;
-  if (!(await exists(binary))) throw new Error(`no Bun binary at ${binary}: run \`deno install\``);
-  return binary;
 }
 
 /** Runs a runtime's host script; its last line of output is the outcome's detail. */

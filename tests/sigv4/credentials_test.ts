@@ -338,3 +338,29 @@ Deno.test("credentials from providers sign like plain ones", async () => {
   });
   assertEquals(a.headers.authorization, b.headers.authorization);
 });
+
+Deno.test("fromEnv and regionFromEnv take a Worker's typed env, reading only its string bindings", async () => {
+  interface Env {
+    AWS_ACCESS_KEY_ID: string;
+    AWS_SECRET_ACCESS_KEY: string;
+    AWS_REGION: string;
+    AWS_SESSION_TOKEN: { get(key: string): Promise<string | null> }; // a KV binding, not a string
+    USERS: { get(key: string): Promise<string | null> };
+  }
+  const kv = { get: () => Promise.resolve(null) };
+  const env: Env = {
+    AWS_ACCESS_KEY_ID: "AKID",
+    AWS_SECRET_ACCESS_KEY: "s3cr3t",
+    AWS_REGION: "eu-west-1",
+    AWS_SESSION_TOKEN: kv,
+    USERS: kv,
+  };
+  const credentials = await fromEnv(env)();
+  assertEquals(credentials.accessKeyId, "AKID");
+  assertEquals(credentials.sessionToken, undefined);
+  assertEquals(await regionFromEnv(env), "eu-west-1");
+  await assertRejects(
+    () => fromEnv({ AWS_ACCESS_KEY_ID: 1, AWS_SECRET_ACCESS_KEY: "s" })(),
+    DynafetchError,
+  );
+});
