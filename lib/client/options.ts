@@ -48,7 +48,9 @@ export interface DynamoDBOptions {
   now?: () => number;
   /**
    * How to wait, for backoff delays and for per-attempt timeouts (an attempt times out when
-   * `sleep(timeoutMs)` resolves first). Default: `setTimeout`, cancelled on abort.
+   * `sleep(timeoutMs)` resolves first). Default: `setTimeout`, cancelled on abort. A test `sleep` that
+   * resolves at once makes every attempt time out at once: resolve only backoff delays at once (they are
+   * never equal to `timeoutMs` by chance if you pick an odd one), or set `timeoutMs: 0`.
    */
   sleep?: Sleep;
   /** Numbers in [0, 1) for backoff jitter. Default `Math.random`. */
