@@ -13,3 +13,5 @@ export const definitions = () => import("./table_definition.ts");
 export const transactions = () => import("./transactions.ts");
 /** `item.save()`. */
 export const itemSave = () => import("./_item_save.ts");
+/** The 400 KB item size check. */
+export const itemSizes = () => import("./_item_size.ts");

@@ -9,6 +9,7 @@ import type {
   WriteRequest,
 } from "../operations/item_operations.ts";
 import { backoffDelay, sleep } from "../transport/mod.ts";
+import { checkItemSize } from "./_item_size.ts";
 import { keyNames, keyString } from "./_keys.ts";
 import {
   type BatchRetryOptions,
@@ -165,7 +166,7 @@ export function batchWriteTable<T extends object>(
     writes.set(id, { table: table.name, request });
   };
   for (const put of request.puts ?? []) {
-    const Item = table.encodeItem(put);
+    const Item = checkItemSize(table.encodeItem(put));
     add(Item, { PutRequest: { Item } });
   }
   for (const del of request.deletes ?? []) {

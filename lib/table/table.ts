@@ -42,7 +42,7 @@ import type {
 import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
 import { fail } from "./_fail.ts";
 import { checkItemKey, isPlainObject, keyNames } from "./_keys.ts";
-import { admin, batchGets, batchWrites } from "./_lazy.ts";
+import { admin, batchGets, batchWrites, itemSizes } from "./_lazy.ts";
 import { checkName } from "./_names.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import { BatchWriter, type BatchWriterOptions } from "./batch_writer.ts";
@@ -279,10 +279,11 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {ValidationError} When a key attribute is missing or of the wrong type, or a value does not encode.
    * @throws {ConditionalCheckFailedError} When the condition fails.
    */
-  // async: a bad key or item rejects the promise rather than throwing at the call.
-  // deno-lint-ignore require-await
   async put(item: T, options: WriteOptions = {}): Promise<T | undefined> {
-    return this.#write("PutItem", { Item: this.encodeItem(item) }, options);
+    const Item = this.encodeItem(item);
+    // The item's size is at most 3 bytes per character of its JSON: only long ones need counting.
+    if (JSON.stringify(Item).length > 136_533) (await itemSizes()).checkItemSize(Item);
+    return this.#write("PutItem", { Item }, options);
   }
 
   /**

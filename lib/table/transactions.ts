@@ -2,7 +2,7 @@
 // `db.transactGet` load it on first use): the entries of TransactWriteItems (put, update, delete, condition
 // check) and TransactGetItems, and the two sends.
 import type { DynamoDB } from "../client/mod.ts";
-import { type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
+import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import {
   and,
@@ -18,9 +18,16 @@ import type {
   TransactWriteItem,
 } from "../operations/mod.ts";
 import type { CallOptions } from "../transport/mod.ts";
-import { checkItemKey } from "./_keys.ts";
+import { checkItemSize } from "./_item_size.ts";
+import { checkItemKey, keyNames, keyString } from "./_keys.ts";
 import { readFields } from "./_projection.ts";
-import { encodeKey, resolveEntries, resolveTable, type TableRef } from "./_table_ref.ts";
+import {
+  encodeKey,
+  type ResolvedTable,
+  resolveEntries,
+  resolveTable,
+  type TableRef,
+} from "./_table_ref.ts";
 import type { KeyInput } from "./schema.ts";
 
 export type { TableRef };
@@ -70,14 +77,32 @@ function checkCount(n: number): void {
  * @param entries The writes (1 to 100).
  * @param codec Codec options for tables given by name (a Table's own options win).
  * @returns The `TransactItems`.
- * @throws {ValidationError} For a bad key, item, condition or update, a check without a condition, or a
- * count outside 1..100.
+ * @throws {ValidationError} For a bad key, item, condition or update, a check without a condition, a
+ * count outside 1..100, two entries on one item, or an item over 400 KB.
  */
 export function transactWriteItems(
   entries: readonly TransactWriteEntry[],
   codec?: CodecOptions,
 ): TransactWriteItem[] {
   checkCount(entries.length);
+  const seen = new Set<string>();
+  // No two entries on one item: the key of each (a put's from its schema; a put to a table given by name has
+  // no known key and is not compared) is remembered with its table.
+  const once = (t: ResolvedTable, key: AttributeMap, path: string) => {
+    const id = JSON.stringify([
+      t.name,
+      keyString(key, t.schema ? keyNames(t.schema) : Object.keys(key).sort()),
+    ]);
+    if (seen.has(id)) {
+      throw new ValidationError("two entries of a transaction on one item", {
+        path,
+        found: id,
+        allowed: "each item once per transaction",
+      });
+    }
+    seen.add(id);
+    return key;
+  };
   return entries.map((e, i): TransactWriteItem => {
     const t = resolveTable(e.table, codec);
     const expected = e.expected && expectedToCondition(e.expected);
@@ -94,10 +119,13 @@ export function transactWriteItems(
     const path = `[${i}]`;
     if ("put" in e) {
       const Item = encodeItem(e.put, t.codec);
-      if (t.schema) checkItemKey(t.schema, Item);
+      if (t.schema) once(t, checkItemKey(t.schema, Item), path);
+      checkItemSize(Item);
       return { Put: { ...base, Item } };
     }
-    if ("delete" in e) return { Delete: { ...base, Key: encodeKey(t, e.delete, path) } };
+    if ("delete" in e) {
+      return { Delete: { ...base, Key: once(t, encodeKey(t, e.delete, path), path) } };
+    }
     if ("update" in e) {
       const { UpdateExpression } = base;
       if (!UpdateExpression) {
@@ -107,7 +135,9 @@ export function transactWriteItems(
           allowed: "update().set(...)...",
         });
       }
-      return { Update: { ...base, UpdateExpression, Key: encodeKey(t, e.key, path) } };
+      return {
+        Update: { ...base, UpdateExpression, Key: once(t, encodeKey(t, e.key, path), path) },
+      };
     }
     const { ConditionExpression } = base;
     if (!ConditionExpression) {
@@ -117,7 +147,13 @@ export function transactWriteItems(
         allowed: "condition or expected",
       });
     }
-    return { ConditionCheck: { ...base, ConditionExpression, Key: encodeKey(t, e.check, path) } };
+    return {
+      ConditionCheck: {
+        ...base,
+        ConditionExpression,
+        Key: once(t, encodeKey(t, e.check, path), path),
+      },
+    };
   });
 }
 

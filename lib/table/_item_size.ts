@@ -1,0 +1,13 @@
+// Private, loaded on first use: the 400 KB item limit, checked before sending (DynamoDB's item size is at
+// most the UTF-8 bytes of the item's JSON, so the hot path loads this only for items whose JSON is over
+// 409600 / 3 characters).
+import type { AttributeMap } from "../codec/mod.ts";
+import { itemSize } from "../codec/_item_size.ts";
+import { fail } from "./_fail.ts";
+
+/** Throws a ValidationError when an encoded item is over DynamoDB's 400 KB; returns the item. */
+export function checkItemSize(item: AttributeMap): AttributeMap {
+  const n = itemSize(item);
+  if (n > 409_600) fail("item over 400 KB", "", `${n} bytes`, "at most 409600 bytes");
+  return item;
+}

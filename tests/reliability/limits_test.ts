@@ -1,0 +1,239 @@
+// DynamoDB's limits, each a ValidationError (with path, found and allowed) thrown before anything is sent:
+// every test runs against a fake transport and checks that no request left.
+import { encode, encodeItem, update, ValidationError } from "../../mod.ts";
+import { itemSize } from "../../lib/codec/_item_size.ts";
+import { assertEquals, assertRejects, assertThrows } from "../assert.ts";
+import { fakeDatabase } from "../table/_local.ts";
+
+type Row = Record<string, unknown>;
+const schema = { partitionKey: ["pk", "S"], sortKey: ["sk", "N"] } as const;
+
+function setup() {
+  const { db, seen } = fakeDatabase(() => ({}));
+  return { db, seen, table: db.table<Row>("things", schema) };
+}
+
+/** Checks a ValidationError's path, found and allowed. */
+function details(e: ValidationError, path: string, found: RegExp, allowed: RegExp): void {
+  assertEquals(e.path, path);
+  assertEquals(found.test(e.found ?? ""), true, `found: ${e.found}`);
+  assertEquals(allowed.test(e.allowed ?? ""), true, `allowed: ${e.allowed}`);
+}
+
+Deno.test("limit: table and index names are 3 to 255 of [A-Za-z0-9_.-]", () => {
+  const { db, seen } = fakeDatabase(() => ({}));
+  for (const bad of ["ab", "a".repeat(256), "bad name", "naïve"]) {
+    details(
+      assertThrows(() => db.table(bad, schema), ValidationError, "invalid name"),
+      "name",
+      /./,
+      /3 to 255/,
+    );
+  }
+  db.table("a".repeat(255), schema);
+  db.table("A-b_c.9", schema);
+  details(
+    assertThrows(
+      () => db.table("things", { ...schema, indexes: { "x y": { partitionKey: ["g", "S"] } } }),
+      ValidationError,
+      "invalid name",
+    ),
+    "indexes",
+    /"x y"/,
+    /3 to 255/,
+  );
+  assertEquals(seen.length, 0);
+});
+
+Deno.test("limit: key attributes present and of the schema's types", async () => {
+  const { table, seen } = setup();
+  let e = await assertRejects(() => table.put({ pk: "a" }), ValidationError, "missing key");
+  details(e, "sk", /nothing/, /N/);
+  e = await assertRejects(() => table.put({ pk: "a", sk: "1" }), ValidationError, "wrong type");
+  details(e, "sk", /S/, /N/);
+  e = await assertRejects(() => table.get({ pk: 1, sk: 1 }), ValidationError, "wrong type");
+  details(e, "pk", /N/, /S/);
+  assertEquals(seen.length, 0);
+});
+
+Deno.test("limit: empty string or binary key values", async () => {
+  const { db, table, seen } = setup();
+  const e = await assertRejects(() => table.put({ pk: "", sk: 1 }), ValidationError, "empty key");
+  details(e, "pk", /empty/, /non-empty/);
+  const bin = db.table<Row>("bins", { partitionKey: ["b", "B"] });
+  await assertRejects(() => bin.get({ b: new Uint8Array(0) }), ValidationError, "empty key");
+  assertEquals(seen.length, 0);
+});
+
+Deno.test("limit: items over 400 KB, counted as DynamoDB counts item size", async () => {
+  const { table, seen } = setup();
+  // 409,600 bytes exactly pass: pk (2 + 1) + sk (2 + 2) + "s" (1) + the string.
+  const fits = { pk: "a", sk: 1, s: "x".repeat(409_600 - 8) };
+  assertEquals(itemSize(encodeItem(fits)), 409_600);
+  await table.put(fits);
+  assertEquals(seen.length, 1);
+  // One byte more, as a 2-byte UTF-8 character in place of a 1-byte one: the JSON is no longer, the item is.
+  const over = { pk: "a", sk: 1, s: "é" + "x".repeat(409_600 - 9) };
+  const e = await assertRejects(() => table.put(over), ValidationError, "item over 400 KB");
+  details(e, "", /409601 bytes/, /409600/);
+  await assertRejects(() => table.batchWrite({ puts: [over] }), ValidationError, "over 400 KB");
+  assertEquals(seen.length, 1);
+});
+
+Deno.test("limit: item size follows DynamoDB's documented rules per type", () => {
+  const size = (v: unknown) => itemSize({ a: encode(v) }) - 1;
+  assertEquals(size("héllo"), 6); // UTF-8 bytes
+  assertEquals(size("😀"), 4);
+  assertEquals(size(new Uint8Array(10)), 10); // raw bytes, not base64
+  assertEquals(size(true), 1);
+  assertEquals(size(null), 1);
+  assertEquals(size(12345), 4); // ceil(5 digits / 2) + 1
+  assertEquals(size(1200), 2); // trailing zeros trimmed: 2 digits
+  assertEquals(size(0.0012), 2); // leading zeros trimmed
+  assertEquals(size(-1.5e100), 2);
+  assertEquals(size([]), 3);
+  assertEquals(size({}), 3);
+  assertEquals(size([true, "ab"]), 3 + (1 + 1) + (2 + 1)); // 3, plus each element and 1 byte
+  assertEquals(size({ k: true }), 3 + 1 + 1 + 1); // 3, plus name, value and 1 byte
+  assertEquals(size(new Set(["a", "bc"])), 3); // sets: the sum of their members
+  assertEquals(size(new Set([1, 100])), 4);
+  assertEquals(itemSize({ "é": { S: "" } }), 2); // names count their UTF-8 bytes
+});
+
+Deno.test("limit: transactions hold at most 100 entries", async () => {
+  const { db, seen } = fakeDatabase(() => ({}));
+  const t = db.table<Row>("things", schema);
+  const puts = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ table: t, put: { pk: "a", sk: i } }));
+  const e = await assertRejects(() => db.transactWrite(puts(101)), ValidationError, "1 to 100");
+  details(e, "", /101/, /1 to 100/);
+  await assertRejects(() => db.transactWrite([]), ValidationError, "1 to 100");
+  await assertRejects(
+    () =>
+      db.transactGet(
+        Array.from({ length: 101 }, (_, i) => ({ table: t, key: { pk: "a", sk: i } })),
+      ),
+    ValidationError,
+    "1 to 100",
+  );
+  assertEquals(seen.length, 0);
+  await db.transactWrite(puts(100));
+  assertEquals(seen.length, 1);
+});
+
+Deno.test("limit: no two transaction entries on the same item", async () => {
+  const { db, seen } = fakeDatabase(() => ({}));
+  const t = db.table<Row>("things", schema);
+  const u = update().set("n", 1);
+  const e = await assertRejects(
+    () =>
+      db.transactWrite([
+        { table: t, put: { pk: "a", sk: 1, n: 0 } },
+        { table: t, update: u, key: { pk: "b", sk: 1 } },
+        { table: t, delete: { pk: "a", sk: 1 } },
+      ]),
+    ValidationError,
+    "two entries of a transaction on one item",
+  );
+  details(e, "[2]", /things.*a.*1/, /once/);
+  // By name: keys compare whatever the order of their attributes.
+  await assertRejects(
+    () =>
+      db.transactWrite([
+        { table: "other", check: { pk: "a", sk: 1 }, condition: undefined, expected: { n: 1 } },
+        { table: "other", update: u, key: { sk: 1, pk: "a" } },
+      ]),
+    ValidationError,
+    "on one item",
+  );
+  assertEquals(seen.length, 0);
+  // The same key in two tables, or two keys in one, are different items.
+  await db.transactWrite([
+    { table: t, put: { pk: "a", sk: 1 } },
+    { table: "other", delete: { pk: "a", sk: 1 } },
+    { table: t, delete: { pk: "a", sk: 2 } },
+  ]);
+  assertEquals(seen.length, 1);
+});
+
+Deno.test("limit: over 400 KB in a transaction put", async () => {
+  const { db, seen } = fakeDatabase(() => ({}));
+  const big = { pk: "a", sk: 1, s: "é".repeat(205_000) };
+  await assertRejects(
+    () => db.transactWrite([{ table: "things", put: big }]),
+    ValidationError,
+    "over 400 KB",
+  );
+  assertEquals(seen.length, 0);
+});
+
+Deno.test("limit: batch sizes (25 writes, 100 reads per request), chunked rather than rejected", async () => {
+  const { db, seen } = fakeDatabase(({ operation, body }) =>
+    operation === "BatchGetItem"
+      ? {
+        Responses: { things: (body.RequestItems as Row & { things: { Keys: Row[] } }).things.Keys },
+      }
+      : {}
+  );
+  const t = db.table<Row>("things", schema);
+  await t.batchWrite({ puts: Array.from({ length: 60 }, (_, i) => ({ pk: "a", sk: i })) });
+  const sizes = seen.map((r) => (r.body.RequestItems as Record<string, unknown[]>).things.length);
+  assertEquals(sizes.sort((a, b) => b - a), [25, 25, 10]);
+  seen.length = 0;
+  const got = await t.batchGet(Array.from({ length: 250 }, (_, i) => ({ pk: "a", sk: i })));
+  assertEquals(got.length, 250);
+  assertEquals(
+    seen.map((r) => (r.body.RequestItems as Record<string, { Keys: unknown[] }>).things.Keys.length)
+      .sort((a, b) => b - a),
+    [100, 100, 50],
+  );
+});
+
+Deno.test("limit: expressions over 4 KB", async () => {
+  const { table, seen } = setup();
+  let u = update();
+  for (let i = 0; i < 400; i++) u = u.set(`attribute${i}`, i);
+  const e = await assertRejects(
+    () => table.update({ pk: "a", sk: 1 }, u),
+    ValidationError,
+    "expression over 4 KB",
+  );
+  details(e, "UpdateExpression", /characters/, /4096/);
+  assertEquals(seen.length, 0);
+});
+
+Deno.test("limit: number precision (38 digits) and range (1E-130 to 9.99...E+125)", async () => {
+  const { table, seen } = setup();
+  for (const n of ["1".repeat(39), 10n ** 38n + 1n, 1e-131, 1e126]) {
+    const bad = typeof n === "string" ? { pk: "a", sk: 1, n: BigInt(n) } : { pk: "a", sk: 1, n };
+    const e = await assertRejects(() => table.put(bad), ValidationError);
+    details(e, "n", /./, /38 significant digits/);
+  }
+  await table.put({ pk: "a", sk: 1, n: 10n ** 37n * 9n, m: 1e-130, o: 9.9e125 });
+  assertEquals(seen.length, 1);
+});
+
+Deno.test("limit: empty sets", async () => {
+  const { table, seen } = setup();
+  const e = await assertRejects(
+    () => table.put({ pk: "a", sk: 1, tags: new Set() }),
+    ValidationError,
+    "empty Set",
+  );
+  details(e, "tags", /empty Set/, /./);
+  assertEquals(seen.length, 0);
+});
+
+Deno.test("limit: nesting deeper than 32 levels", async () => {
+  const { table, seen } = setup();
+  const nest = (n: number): unknown => n === 0 ? 1 : { a: nest(n - 1) };
+  await table.put({ pk: "a", sk: 1, deep: nest(32) });
+  assertEquals(seen.length, 1);
+  const e = await assertRejects(
+    () => table.put({ pk: "a", sk: 1, deep: nest(33) }),
+    ValidationError,
+    "nested too deep",
+  );
+  details(e, "deep" + ".a".repeat(32), /more than 32/, /32/);
+  assertEquals(seen.length, 1);
+});
