@@ -209,7 +209,12 @@ export function Attr(path: PathInput): AttrRef {
       notExists: () => leaf("attribute_not_exists", [self]),
       attributeType: (type: AttributeTypeName) => {
         if (typeof type !== "string" || !TYPES.split(" ").includes(type)) {
-          fail("unknown attribute type", "", JSON.stringify(type), TYPES);
+          fail(
+            "unknown attribute type",
+            "",
+            typeof type == "string" ? JSON.stringify(type) : typeof type,
+            TYPES,
+          );
         }
         return leaf("attribute_type", [self, type]);
       },

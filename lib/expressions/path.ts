@@ -56,7 +56,16 @@ export function path(...elements: PathElement[]): AttributePath {
     elements.some((e, i) =>
       typeof e == "string" ? !e : i < 1 || !(Number.isSafeInteger(e) && e >= 0)
     )
-  ) invalid(JSON.stringify(elements), "a name, then names and indexes >= 0");
+  ) {
+    invalid(
+      `[${
+        elements.map((e) =>
+          typeof e == "string" ? JSON.stringify(e) : typeof e == "number" ? e : typeof e
+        )
+      }]`,
+      "a name, then names and indexes >= 0",
+    );
+  }
   return Object.freeze([...elements]);
 }
 
