@@ -1,6 +1,7 @@
 // DynamoDB's limits, each a ValidationError (with path, found and allowed) thrown before anything is sent:
 // every test runs against a fake transport and checks that no request left.
 import { encode, encodeItem, update, ValidationError } from "../../mod.ts";
+import fc from "fast-check";
 import { itemSize } from "../../lib/codec/_item_size.ts";
 import { assertEquals, assertRejects, assertThrows } from "../assert.ts";
 import { fakeDatabase } from "../table/_local.ts";
@@ -236,4 +237,34 @@ Deno.test("limit: nesting deeper than 32 levels", async () => {
   );
   details(e, "deep" + ".a".repeat(32), /more than 32/, /32/);
   assertEquals(seen.length, 1);
+});
+
+Deno.test("limit: the put path's skip is sound: item size <= UTF-8 bytes of the item's JSON <= 3 x its length", () => {
+  const value: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
+    v: fc.oneof(
+      { depthSize: "small" },
+      fc.string({ unit: "binary", maxLength: 30 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) =>
+        d === 0 || (Math.abs(d) >= 1e-130 && Math.abs(d) < 1e125)
+      ),
+      fc.bigInt({ min: -(10n ** 37n), max: 10n ** 37n }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.uint8Array({ maxLength: 20 }),
+      fc.array(tie("v"), { maxLength: 4 }),
+      fc.dictionary(fc.string({ unit: "binary", maxLength: 6 }), tie("v"), { maxKeys: 4 }),
+      fc.uniqueArray(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 })
+        .map((a) => new Set(a)),
+    ),
+  })).v;
+  fc.assert(
+    fc.property(fc.dictionary(fc.string({ unit: "binary", maxLength: 6 }), value), (item) => {
+      const wire = encodeItem(item);
+      const text = JSON.stringify(wire);
+      const size = itemSize(wire);
+      assertEquals(size <= new TextEncoder().encode(text).length, true, `${size} ${text}`);
+      assertEquals(size <= 3 * text.length, true);
+    }),
+    { numRuns: 500 },
+  );
 });
