@@ -5,30 +5,17 @@ import * as esbuild from "esbuild";
 import { assertEquals } from "../assert.ts";
 import { decode, decodeItem, encodeItem } from "../../lib/codec/mod.ts";
 import { runPrototypeChecks } from "./_prototype_checks.ts";
+import { withStandardProto } from "../_proto.ts";
 
-Deno.test("prototype keys round-trip as data (Deno, standard __proto__ accessor restored)", () => {
-  const original = Object.getOwnPropertyDescriptor(Object.prototype, "__proto__");
-  Object.defineProperty(Object.prototype, "__proto__", {
-    configurable: true,
-    get(this: object) {
-      return Object.getPrototypeOf(this);
-    },
-    set(this: object, proto: unknown) {
-      if (typeof proto === "object" || typeof proto === "function") {
-        Object.setPrototypeOf(this, proto);
-      }
-    },
-  });
-  try {
+Deno.test("prototype keys round-trip as data (Deno, standard __proto__ accessor restored)", async () => {
+  await withStandardProto(() => {
     // The accessor really is standard now: assignment changes the prototype.
     const probe: Record<string, unknown> = {};
     probe["__proto__"] = { marker: 1 };
     assertEquals(Object.keys(probe), []);
     assertEquals(probe.marker, 1);
     runPrototypeChecks();
-  } finally {
-    if (original) Object.defineProperty(Object.prototype, "__proto__", original);
-  }
+  });
 });
 
 Deno.test("prototype keys round-trip as data (Node)", async () => {

@@ -2,6 +2,7 @@
 // a fetch answering garbage. Each call succeeds or throws a DynafetchError: never a TypeError or RangeError,
 // never a hang, and Object.prototype gains no keys (checked with the standard __proto__ accessor restored,
 // since Deno neuters it).
+import { withStandardProto } from "../_proto.ts";
 import fc from "fast-check";
 import {
   Attr,
@@ -38,28 +39,13 @@ function ours(fn: () => unknown): void {
 function guarded(body: () => void | Promise<void>): () => Promise<void> {
   return async () => {
     const before = Reflect.ownKeys(Object.prototype).length;
-    const original = Object.getOwnPropertyDescriptor(Object.prototype, "__proto__");
-    Object.defineProperty(Object.prototype, "__proto__", {
-      configurable: true,
-      get(this: object) {
-        return Object.getPrototypeOf(this);
-      },
-      set(this: object, proto: unknown) {
-        if (typeof proto === "object" || typeof proto === "function") {
-          Object.setPrototypeOf(this, proto);
-        }
-      },
-    });
-    try {
+    await withStandardProto(async () => {
       await body();
       const probe: Record<string, unknown> = {};
       for (const k of ["polluted", "x", "S", "N", "M", "a", "__type"]) {
         assertEquals(probe[k], undefined, `Object.prototype.${k} was set`);
       }
-    } finally {
-      if (original) Object.defineProperty(Object.prototype, "__proto__", original);
-      else delete (Object.prototype as Record<string, unknown>).__proto__;
-    }
+    });
     assertEquals(Reflect.ownKeys(Object.prototype).length, before);
   };
 }
