@@ -60,8 +60,8 @@ const dynafetch = (hashing: Hashing) => async () => {
   });
 };
 
-/** The contenders, by name. */
-const contenders: Record<string, () => Promise<unknown>> = {
+/** The contenders, by name (bench/compare.ts measures them too). */
+export const contenders: Record<string, () => Promise<unknown>> = {
   "dynafetch (webcrypto)": dynafetch("webcrypto"),
   "dynafetch (js)": dynafetch("js"),
   "dynafetch (auto, the default)": dynafetch("auto"),
