@@ -5,9 +5,12 @@ import type { AttributeMap } from "../codec/mod.ts";
 import { itemSize } from "../codec/_item_size.ts";
 import { fail } from "./_fail.ts";
 
-/** Throws a ValidationError when an encoded item is over DynamoDB's 400 KB; returns the item. */
-export function checkItemSize(item: AttributeMap): AttributeMap {
+/**
+ * Throws a ValidationError when an encoded item is over DynamoDB's 400 KB, at `path` (which entry), its
+ * `found` the size and then `which` (the item); returns the item.
+ */
+export function checkItemSize(item: AttributeMap, path = "", which = ""): AttributeMap {
   const n = itemSize(item);
-  if (n > 409_600) fail("item over 400 KB", "", `${n} bytes`, "at most 409600 bytes");
+  if (n > 409_600) fail("item over 400 KB", path, `${n} bytes${which}`, "at most 409600 bytes");
   return item;
 }

@@ -143,7 +143,8 @@ export function writerRejection(id: string | undefined): ValidationError {
  * @param request The items to put and the keys to delete.
  * @param options Duplicate handling, retries, concurrency (default 4: the keys are all different).
  * @returns When everything was applied.
- * @throws {ValidationError} For a bad item or key, or a duplicate key with `duplicates: "reject"`.
+ * @throws {ValidationError} For a bad item or key, an item over 400 KB (its `found` names the item's index in
+ * `puts` and its key), or a duplicate key with `duplicates: "reject"`; then nothing is sent.
  * @throws {BatchWriteError} Listing the writes not applied.
  */
 export function batchWriteTable<T extends object>(
@@ -165,10 +166,11 @@ export function batchWriteTable<T extends object>(
     writes.delete(id);
     writes.set(id, { table: table.name, request });
   };
-  for (const put of request.puts ?? []) {
-    const Item = checkItemSize(table.encodeItem(put));
+  (request.puts ?? []).forEach((put, i) => {
+    const Item = table.encodeItem(put);
+    checkItemSize(Item, "", ` (puts[${i}], key ${keyString(Item, names)})`);
     add(Item, { PutRequest: { Item } });
-  }
+  });
   for (const del of request.deletes ?? []) {
     const Key = table.key(del);
     add(Key, { DeleteRequest: { Key } });

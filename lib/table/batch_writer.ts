@@ -28,8 +28,9 @@
  * @module
  */
 import type { AttributeMap } from "../codec/mod.ts";
+import type { checkItemSize } from "./_item_size.ts";
 import { keyNames, keyString } from "./_keys.ts";
-import { batchWrites } from "./_lazy.ts";
+import { batchWrites, itemSizes } from "./_lazy.ts";
 import { type BatchRetryOptions, BatchWriteError, type TableWrite } from "./batch_errors.ts";
 import type { WriterFailures } from "./batch_write.ts";
 import type { KeyInput } from "./schema.ts";
@@ -44,11 +45,19 @@ export interface BatchWriterOptions extends BatchRetryOptions {
   duplicates?: "lastWriteWins" | "reject";
 }
 
+// The 400 KB check, kept once loaded so that later large items are checked without waiting.
+let checkSize: typeof checkItemSize | undefined;
+
 /**
  * Buffers puts and deletes of one table and sends them 25 at a time, in order. Await each call: a call
  * that fills the buffer resolves when that batch is applied and rejects with a `BatchWriteError` when it is
  * not. After a failure nothing more is sent (later writes would overtake the failed ones); `close()` then
  * rejects with every write not applied.
+ *
+ * Bad input is rejected by the call that brings it, before it is buffered, so it never replaces a buffered
+ * write of the same key and never stops the writer: a bad key or value, and an item over DynamoDB's 400 KB
+ * (counted as DynamoDB counts item size, for items whose JSON is over 136,533 characters; smaller ones cannot
+ * be over). The count's code loads on the first such item; writes made meanwhile wait behind it, in order.
  *
  * @example
  * ```ts
@@ -69,7 +78,9 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
   #tail: Promise<void> = Promise.resolve();
   #failures: WriterFailures = { unapplied: [] };
   #total = 0;
+  #calls = 0;
   #closed = false;
+  #gate?: Promise<void>;
 
   /**
    * Makes a writer for `table`; `table.batchWriter()` is the usual way.
@@ -93,7 +104,9 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
    *
    * @param item The item.
    * @returns When buffered, or when the batch it completed was applied.
-   * @throws {ValidationError} For a bad item, or a duplicate key with `duplicates: "reject"`.
+   * @throws {ValidationError} For a bad item, an item over 400 KB (its `found` names its key and which
+   * write of this writer it was, counting from 1), or a duplicate key with `duplicates: "reject"`; the item
+   * is not buffered and the writer goes on.
    * @throws {BatchWriteError} When the batch it completed could not be applied.
    */
   put(item: T): Promise<void> {
@@ -125,6 +138,10 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} Listing the writes of the failed batches that were not applied.
    */
   flush(): Promise<void> {
+    return this.#inOrder(() => this.#send());
+  }
+
+  #send(): Promise<void> {
     const batch = [...this.#buffer.values()];
     this.#buffer.clear();
     const done = this.#tail.then(async () =>
@@ -159,21 +176,45 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
     return this.close();
   }
 
-  // Buffers a write at once (so `pending` counts it); a rejected write is reported by the lazily loaded
-  // batch module, as are all sends.
+  // Runs `op` now, or, while the size check's code loads, after the writes and flushes already waiting.
+  #inOrder(op: () => Promise<void>): Promise<void> {
+    if (!this.#gate) return op();
+    const done = this.#gate.then(op);
+    const gate: Promise<void> = this.#gate = done.catch(() => {}).then(() => {
+      if (this.#gate === gate) this.#gate = undefined;
+    });
+    return done;
+  }
+
+  // Buffers a write at once (so `pending` counts it) unless it waits behind a size check; a rejected write
+  // is reported by the lazily loaded batch module, as are all sends.
   #add(build: () => [AttributeMap, TableWrite["request"]]): Promise<void> {
     try {
+      const n = ++this.#calls;
       const write = this.#closed ? undefined : build();
-      const id = write && keyString(write[0], this.#names);
-      if (!write || !id || (this.#buffer.has(id) && this.#options.duplicates === "reject")) {
-        return batchWrites().then((m) => {
-          throw m.writerRejection(id);
+      // An item's size is at most 3 bytes per character of its JSON: only long ones need counting.
+      const big = write && "PutRequest" in write[1] && JSON.stringify(write[0]).length > 136_533;
+      if (big && !checkSize) {
+        this.#gate = Promise.all([this.#gate, itemSizes()]).then(([, m]) => {
+          checkSize = m.checkItemSize;
         });
       }
-      this.#buffer.delete(id);
-      this.#buffer.set(id, { table: this.#table.name, request: write[1] });
-      this.#total++;
-      return this.#buffer.size >= 25 ? this.flush() : Promise.resolve();
+      return this.#inOrder(() => {
+        const id = write && keyString(write[0], this.#names);
+        // Loaded by now: this runs after the gate, which rejects (skipping this) when loading failed.
+        if (big && checkSize) {
+          checkSize(write[0], "", ` (write ${n} of this batch writer, key ${id})`);
+        }
+        if (!write || !id || (this.#buffer.has(id) && this.#options.duplicates === "reject")) {
+          return batchWrites().then((m) => {
+            throw m.writerRejection(id);
+          });
+        }
+        this.#buffer.delete(id);
+        this.#buffer.set(id, { table: this.#table.name, request: write[1] });
+        this.#total++;
+        return this.#buffer.size >= 25 ? this.#send() : Promise.resolve();
+      });
     } catch (error) {
       return Promise.reject(error);
     }

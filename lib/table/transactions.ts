@@ -120,7 +120,7 @@ export function transactWriteItems(
     if ("put" in e) {
       const Item = encodeItem(e.put, t.codec);
       if (t.schema) once(t, checkItemKey(t.schema, Item), path);
-      checkItemSize(Item);
+      checkItemSize(Item, path);
       return { Put: { ...base, Item } };
     }
     if ("delete" in e) {

@@ -81,6 +81,104 @@ Deno.test("limit: items over 400 KB, counted as DynamoDB counts item size", asyn
   assertEquals(seen.length, 1);
 });
 
+/** The writes of every BatchWriteItem request seen, per request: "put sk" or "delete sk". */
+function writesOf(seen: { body: Record<string, unknown> }[]): string[][] {
+  return seen.map((r) =>
+    (r.body.RequestItems as Record<string, Row[]>).things.map((w) =>
+      w.PutRequest
+        ? `put ${(w.PutRequest as { Item: { sk: { N: string } } }).Item.sk.N}`
+        : `delete ${(w.DeleteRequest as { Key: { sk: { N: string } } }).Key.sk.N}`
+    )
+  );
+}
+
+const big = (sk: number) => ({ pk: "a", sk, s: "x".repeat(200_000) }); // JSON long, item < 400 KB
+const over = (sk: number) => ({ pk: "a", sk, s: "é".repeat(205_000) }); // 410,008 bytes (1-digit sk)
+
+Deno.test("limit: a batch writer's put over 400 KB is rejected by that put; the writes around it are all sent", async () => {
+  const { table, seen } = setup();
+  const writer = table.batchWriter();
+  const calls = Array.from(
+    { length: 30 },
+    (_, i) => writer.put(i === 9 ? over(i) : { pk: "a", sk: i }),
+  );
+  const results = await Promise.allSettled(calls);
+  const rejected = results.flatMap((r, i) => r.status === "rejected" ? [[i, r.reason]] : []);
+  assertEquals(rejected.length, 1);
+  const [index, error] = rejected[0];
+  assertEquals(index, 9);
+  assertEquals(error instanceof ValidationError, true);
+  details(
+    error,
+    "",
+    /^410008 bytes \(write 10 of this batch writer, key \[\{"S":"a"\},\{"N":"9"\}\]\)$/,
+    /409600/,
+  );
+  await writer.close(); // the writer goes on: no failure to report
+  const sent = writesOf(seen);
+  const expected = [...Array(30).keys()].filter((i) => i !== 9).map((i) => `put ${i}`);
+  assertEquals(sent, [expected.slice(0, 25), expected.slice(25)]);
+});
+
+Deno.test("limit: an oversized put replaces no buffered write of its key (lastWriteWins keeps the earlier one)", async () => {
+  const { table, seen } = setup();
+  const writer = table.batchWriter();
+  await writer.put({ pk: "a", sk: 1, v: "kept" });
+  await assertRejects(() => writer.put(over(1)), ValidationError, "item over 400 KB");
+  assertEquals(writer.pending, 1);
+  await writer.close();
+  assertEquals((seen[0].body.RequestItems as Record<string, Row[]>).things, [
+    { PutRequest: { Item: { pk: { S: "a" }, sk: { N: "1" }, v: { S: "kept" } } } },
+  ]);
+});
+
+Deno.test("limit: while the size check's code loads, later writes wait behind the large item, in order", async () => {
+  const { table, seen } = setup();
+  // A fresh copy of the module, whose size check is not loaded yet.
+  const { BatchWriter } = await import("../../lib/table/batch_writer.ts?gate");
+  const writer = new BatchWriter(table);
+  const calls = [
+    writer.put({ pk: "a", sk: 1 }),
+    writer.put(big(2)),
+    writer.delete({ pk: "a", sk: 2 }), // after the large put of its key: the delete must win
+    writer.put(over(3)),
+    writer.put({ pk: "a", sk: 4 }),
+  ];
+  assertEquals(writer.pending, 1); // the large put and everything after it wait for the check
+  const flushed = writer.flush();
+  writer.put({ pk: "a", sk: 5 });
+  const results = await Promise.allSettled(calls);
+  assertEquals(results.map((r) => r.status), [
+    "fulfilled",
+    "fulfilled",
+    "fulfilled",
+    "rejected",
+    "fulfilled",
+  ]);
+  await flushed;
+  await writer.close();
+  assertEquals(writesOf(seen), [["put 1", "delete 2", "put 4"], ["put 5"]]);
+  // Loaded now: a later large item is checked at once, and rejected before it is buffered.
+  const again = new BatchWriter(table);
+  const rejection = assertRejects(() => again.put(over(6)), ValidationError, "over 400 KB");
+  again.put({ pk: "a", sk: 7 });
+  assertEquals(again.pending, 1);
+  await rejection;
+  await again.close();
+  assertEquals(writesOf(seen).at(-1), ["put 7"]);
+});
+
+Deno.test("limit: batchWrite names the index and key of an item over 400 KB, and sends nothing", async () => {
+  const { table, seen } = setup();
+  const e = await assertRejects(
+    () => table.batchWrite({ puts: [{ pk: "a", sk: 0 }, big(1), over(2)] }),
+    ValidationError,
+    "item over 400 KB",
+  );
+  details(e, "", /^410008 bytes \(puts\[2\], key \[\{"S":"a"\},\{"N":"2"\}\]\)$/, /409600/);
+  assertEquals(seen.length, 0);
+});
+
 Deno.test("limit: item size follows DynamoDB's documented rules per type", () => {
   const size = (v: unknown) => itemSize({ a: encode(v) }) - 1;
   assertEquals(size("héllo"), 6); // UTF-8 bytes
