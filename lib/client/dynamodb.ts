@@ -53,8 +53,9 @@ import type {
 import { OPERATIONS } from "../operations/mod.ts";
 import type { Credentials, CredentialsProvider } from "../sigv4/mod.ts";
 import type { CallOptions, TransportConfig } from "../transport/mod.ts";
-import { checkEndpoint, regionEndpoint, send, sleep } from "../transport/mod.ts";
+import { checkEndpoint, fetchTransport, regionEndpoint, send, sleep } from "../transport/mod.ts";
 import type { DynamoDBOptions } from "./options.ts";
+import { defaultTransport } from "./_default_transport.ts";
 
 // The methods are generated from the operation table below the class; this declaration types them.
 /** The operations of the low-level client: each takes the wire input and an optional `CallOptions`. */
@@ -233,7 +234,7 @@ export class DynamoDB {
       region,
       credentials,
       refreshable: typeof given === "function",
-      fetch: o.fetch ?? ((url, init) => fetch(url, init)),
+      transport: o.transport ?? (o.fetch ? fetchTransport(o.fetch) : defaultTransport()),
       maxAttempts: o.maxAttempts ?? 10,
       timeoutMs: o.timeoutMs ?? 30_000,
       validateChecksums: o.validateChecksums ?? true,

@@ -7,10 +7,20 @@ export {
   checkEndpoint,
   ChecksumError,
   crc32,
+  fetchTransport,
   NetworkError,
   regionEndpoint,
   regions,
   TimeoutError,
   TransportError,
 } from "../transport/mod.ts";
-export type { CallOptions, ClientEvent, FetchLike, RegionInfo, Sleep } from "../transport/mod.ts";
+export type {
+  CallOptions,
+  ClientEvent,
+  FetchLike,
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  RegionInfo,
+  Sleep,
+} from "../transport/mod.ts";

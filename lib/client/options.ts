@@ -6,7 +6,7 @@
  * @module
  */
 import type { Credentials, CredentialsProvider } from "../sigv4/mod.ts";
-import type { ClientEvent, FetchLike, Sleep } from "../transport/mod.ts";
+import type { ClientEvent, FetchLike, HttpTransport, Sleep } from "../transport/mod.ts";
 
 /** How a `DynamoDB` client is set up; every field is optional. */
 export interface DynamoDBOptions {
@@ -28,7 +28,13 @@ export interface DynamoDBOptions {
    * profile, web identity, container, instance metadata), loaded when the first request is made.
    */
   credentials?: Credentials | CredentialsProvider;
-  /** The `fetch` to use. Default: the global `fetch`. */
+  /**
+   * How requests go out. Default: in the npm package on Node, the keep-alive `node:http` transport of
+   * `@dynafetch/dynafetch/node` (chosen by the package's `node` condition); everywhere else (Deno, JSR,
+   * Bun, Workers, browsers) `fetchTransport()` over the global `fetch`. Wins over `fetch`.
+   */
+  transport?: HttpTransport;
+  /** The `fetch` to send with (wrapped by `fetchTransport`), when `transport` is not given. */
   fetch?: FetchLike;
   /** Attempts per call, the first included (boto's NumberRetries). Default `10`. */
   maxAttempts?: number;

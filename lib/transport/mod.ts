@@ -1,5 +1,6 @@
 /**
- * The transport: endpoints, the retrying, checksum-checking send loop and its errors.
+ * The transport: endpoints, the HTTP exchange (`fetchTransport`), the retrying, checksum-checking send
+ * loop and its errors.
  *
  * @module
  */
@@ -9,11 +10,12 @@ export type { RegionInfo } from "./regions.ts";
 export { backoffDelay } from "./backoff.ts";
 export { crc32 } from "./crc32.ts";
 export { ChecksumError, NetworkError, TimeoutError, TransportError } from "./errors.ts";
+export { fetchTransport } from "./http.ts";
+export type { FetchLike, HttpRequest, HttpResponse, HttpTransport } from "./http.ts";
 export { send } from "./send.ts";
 export type {
   CallOptions,
   ClientEvent,
-  FetchLike,
   Sleep,
   TransportConfig,
   TransportCounters,

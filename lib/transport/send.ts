@@ -1,6 +1,6 @@
 /**
- * Sending one operation: sign, fetch, check the CRC-32, parse, and retry what is worth retrying, with
- * every effect (fetch, clock, sleep, randomness) passed in.
+ * Sending one operation: sign, send over the HTTP transport, check the CRC-32, parse, and retry what is
+ * worth retrying, with every effect (transport, clock, sleep, randomness) passed in.
  *
  * This module is browser compatible.
  *
@@ -19,12 +19,7 @@ import {
 import { backoffDelay } from "./backoff.ts";
 import { crc32 } from "./crc32.ts";
 import { ChecksumError, NetworkError, TimeoutError, TransportError } from "./errors.ts";
-
-/** The part of `fetch` the client uses; `globalThis.fetch` is one. */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
-) => Promise<Response>;
+import type { HttpResponse, HttpTransport } from "./http.ts";
 
 /** Waits `ms` milliseconds; rejects with the signal's reason when `signal` aborts first. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -34,7 +29,8 @@ export type CallOptions = { signal?: AbortSignal; timeoutMs?: number };
 
 /**
  * What the `onEvent` hook sees: each request as sent (the `authorization` and `x-amz-security-token`
- * headers redacted), each response, and each retry with the error that caused it.
+ * headers redacted), each response (with `reusedConnection` when the transport knows whether the
+ * request went over a connection used before), and each retry with the error that caused it.
  */
 export type ClientEvent =
   | {
@@ -52,6 +48,7 @@ export type ClientEvent =
     statusCode: number;
     requestId?: string;
     durationMs: number;
+    reusedConnection?: boolean;
   }
   | { type: "retry"; operation: string; attempt: number; delayMs: number; error: Error };
 
@@ -63,7 +60,7 @@ export type TransportConfig = {
   credentials: (forceRefresh: boolean) => Credentials | Promise<Credentials>;
   /** Whether `credentials(true)` can return new credentials (false for static ones). */
   refreshable: boolean;
-  fetch: FetchLike;
+  transport: HttpTransport;
   maxAttempts: number;
   timeoutMs: number;
   validateChecksums: boolean;
@@ -110,7 +107,7 @@ export async function send(
   const timeoutMs = call?.timeoutMs ?? config.timeoutMs;
   const { onEvent } = config;
 
-  // One exchange: sign with fresh (`refresh`) or current credentials, fetch, check, parse.
+  // One exchange: sign with fresh (`refresh`) or current credentials, send, check, parse.
   const attemptOnce = async (attempt: number, refresh: boolean) => {
     const pending = config.credentials(refresh);
     // A provider may go to the network (IMDS, STS): the caller's signal need not wait for it.
@@ -147,16 +144,15 @@ export async function send(
         controller.abort();
       }, () => {});
     }
-    let response: Response;
-    let bytes: Uint8Array;
+    let response: HttpResponse;
     try {
-      response = await config.fetch(config.url, {
+      response = await config.transport({
+        url: config.url,
         method: "POST",
         headers,
         body,
         signal: controller?.signal,
       });
-      bytes = new Uint8Array(await response.arrayBuffer());
     } catch (cause) {
       signal?.throwIfAborted();
       if (timedOut) {
@@ -169,7 +165,7 @@ export async function send(
       // Cancels the timeout's sleep; a shared reason spares building a DOMException per request.
       controller?.abort(SETTLED);
     }
-    const status = response.status;
+    const { status, body: bytes } = response;
     const got = (name: string) => response.headers.get(name);
     const requestId = got("x-amzn-requestid") ?? undefined;
     onEvent?.({
@@ -179,6 +175,9 @@ export async function send(
       statusCode: status,
       requestId,
       durationMs: config.now() - started,
+      ...(response.reusedConnection === undefined
+        ? {}
+        : { reusedConnection: response.reusedConnection }),
     });
     const header = got("x-amz-crc32");
     // A compressed body's checksum covers bytes fetch has already inflated.

@@ -1,6 +1,6 @@
 // An in-memory fetch for tests: answers each call with the next scripted reply and records the requests.
 import { crc32 } from "../../lib/transport/crc32.ts";
-import type { FetchLike } from "../../lib/transport/send.ts";
+import type { FetchLike } from "../../lib/transport/http.ts";
 
 /** One scripted answer: a response, a thrown error, or "hang" (wait until the request is aborted). */
 export type Reply =

@@ -7,6 +7,7 @@ import {
   assertStringIncludes,
 } from "../assert.ts";
 import { send } from "../../lib/transport/send.ts";
+import { fetchTransport } from "../../lib/transport/http.ts";
 import type { ClientEvent, TransportConfig } from "../../lib/transport/send.ts";
 import { ChecksumError, NetworkError, TimeoutError } from "../../lib/transport/errors.ts";
 import {
@@ -34,7 +35,7 @@ function setup(replies: Reply[], overrides: Partial<TransportConfig> = {}) {
     region: "eu-west-1",
     credentials: () => ({ accessKeyId: "AKID", secretAccessKey: "secret" }),
     refreshable: false,
-    fetch,
+    transport: fetchTransport(fetch),
     maxAttempts: 10,
     timeoutMs: 0,
     validateChecksums: true,
@@ -396,7 +397,7 @@ Deno.test("a body that stalls after the headers is cut by the timeout and by the
   try {
     const { config, counters } = setup([], {
       url,
-      fetch: (u, init) => fetch(u, init),
+      transport: fetchTransport(),
       sleep: (ms, signal) =>
         new Promise((resolve, reject) => {
           const timer = setTimeout(resolve, Math.min(ms, 50));
