@@ -34,7 +34,11 @@ export type { TableRef };
 
 /** What every write entry may carry: the table, a condition, expected values. */
 export interface TransactEntryBase {
-  /** The table. With a bare name, keys must be objects of the key attributes. */
+  /**
+   * The table. With a bare name (of a table the Database has no handle for), keys must be objects of the
+   * key attributes, and a put is checked against the other entries for a second write of its item only
+   * when the table's key attributes are known from another entry (a handle, or a key, on that name).
+   */
   table: TableRef;
   /** A condition the item must meet, or the whole transaction is cancelled. */
   condition?: Condition;
@@ -78,83 +82,111 @@ function checkCount(n: number): void {
  * @param codec Codec options for tables given by name (a Table's own options win).
  * @returns The `TransactItems`.
  * @throws {ValidationError} For a bad key, item, condition or update, a check without a condition, a
- * count outside 1..100, two entries on one item, or an item over 400 KB.
+ * count outside 1..100, two entries on one item (as far as the entries tell their tables' keys: see
+ * `checkOnce`), or an item over 400 KB.
  */
 export function transactWriteItems(
   entries: readonly TransactWriteEntry[],
   codec?: CodecOptions,
 ): TransactWriteItem[] {
   checkCount(entries.length);
+  const tables = entries.map((e) => resolveTable(e.table, codec));
+  const items = entries.map((e, i) => writeItem(e, tables[i], `[${i}]`));
+  checkOnce(items, tables);
+  return items;
+}
+
+/**
+ * Throws a ValidationError when two entries write or check one item. An entry's item is its table's name and
+ * its key attribute values, compared by attribute name, so a key given by name matches the same key of a
+ * Table. An update, delete or condition check carries its key. A put's key attributes are known from its
+ * table's schema, else from another entry on a table of that name (a Table's schema, or the attributes of
+ * a key, which for a table given by name must be exactly its key attributes). Not compared: a put to a
+ * table given by name when no entry tells that table's key attributes (two such puts of one item are left
+ * to DynamoDB, which rejects the transaction). Nothing is asked of the service.
+ */
+function checkOnce(items: TransactWriteItem[], tables: ResolvedTable[]): void {
+  const keysOf = new Map<string, string[]>();
+  items.forEach((item, i) => {
+    const { schema, name } = tables[i];
+    if (schema) keysOf.set(name, keyNames(schema));
+    else if (!("Put" in item) && !keysOf.has(name)) keysOf.set(name, Object.keys(wireKey(item)));
+  });
   const seen = new Set<string>();
-  // No two entries on one item: the key of each (a put's from its schema; a put to a table given by name has
-  // no known key and is not compared) is remembered with its table.
-  const once = (t: ResolvedTable, key: AttributeMap, path: string) => {
-    const id = JSON.stringify([
-      t.name,
-      keyString(key, t.schema ? keyNames(t.schema) : Object.keys(key).sort()),
-    ]);
+  items.forEach((item, i) => {
+    const { schema, name } = tables[i];
+    const key = wireKey(item);
+    const names = schema ? keyNames(schema) : "Put" in item ? keysOf.get(name) : Object.keys(key);
+    if (!names) return;
+    const id = JSON.stringify([name, keyString(key, [...names].sort())]);
     if (seen.has(id)) {
       throw new ValidationError("two entries of a transaction on one item", {
-        path,
+        path: `[${i}]`,
         found: id,
         allowed: "each item once per transaction",
       });
     }
     seen.add(id);
-    return key;
+  });
+}
+
+/** The key of an update, delete or condition check; the whole item of a put. */
+function wireKey(item: TransactWriteItem): AttributeMap {
+  return "Put" in item
+    ? item.Put.Item
+    : "Update" in item
+    ? item.Update.Key
+    : "Delete" in item
+    ? item.Delete.Key
+    : item.ConditionCheck.Key;
+}
+
+/** One write entry as TransactWriteItems takes it, its key and item checked. */
+function writeItem(e: TransactWriteEntry, t: ResolvedTable, path: string): TransactWriteItem {
+  const expected = e.expected && expectedToCondition(e.expected);
+  const condition = expected && e.condition ? and(e.condition, expected) : expected ?? e.condition;
+  const update = "update" in e ? e.update : undefined;
+  const base = {
+    TableName: t.name,
+    ...((condition || update) && compileExpressions({ condition, update }, t.codec)),
+    ...(e.returnValuesOnConditionCheckFailure &&
+      { ReturnValuesOnConditionCheckFailure: e.returnValuesOnConditionCheckFailure }),
   };
-  return entries.map((e, i): TransactWriteItem => {
-    const t = resolveTable(e.table, codec);
-    const expected = e.expected && expectedToCondition(e.expected);
-    const condition = expected && e.condition
-      ? and(e.condition, expected)
-      : expected ?? e.condition;
-    const update = "update" in e ? e.update : undefined;
-    const base = {
-      TableName: t.name,
-      ...((condition || update) && compileExpressions({ condition, update }, t.codec)),
-      ...(e.returnValuesOnConditionCheckFailure &&
-        { ReturnValuesOnConditionCheckFailure: e.returnValuesOnConditionCheckFailure }),
-    };
-    const path = `[${i}]`;
-    if ("put" in e) {
-      const Item = encodeItem(e.put, t.codec);
-      if (t.schema) once(t, checkItemKey(t.schema, Item), path);
-      checkItemSize(Item, path);
-      return { Put: { ...base, Item } };
-    }
-    if ("delete" in e) {
-      return { Delete: { ...base, Key: once(t, encodeKey(t, e.delete, path), path) } };
-    }
-    if ("update" in e) {
-      const { UpdateExpression } = base;
-      if (!UpdateExpression) {
-        throw new ValidationError("empty update", {
-          path,
-          found: "no actions",
-          allowed: "update().set(...)...",
-        });
-      }
-      return {
-        Update: { ...base, UpdateExpression, Key: once(t, encodeKey(t, e.key, path), path) },
-      };
-    }
-    const { ConditionExpression } = base;
-    if (!ConditionExpression) {
-      throw new ValidationError("a condition check needs a condition", {
+  if ("put" in e) {
+    const Item = encodeItem(e.put, t.codec);
+    if (t.schema) checkItemKey(t.schema, Item);
+    checkItemSize(Item, path);
+    return { Put: { ...base, Item } };
+  }
+  if ("delete" in e) return { Delete: { ...base, Key: encodeKey(t, e.delete, path) } };
+  if ("update" in e) {
+    const { UpdateExpression } = base;
+    if (!UpdateExpression) {
+      throw new ValidationError("empty update", {
         path,
-        found: "none",
-        allowed: "condition or expected",
+        found: "no actions",
+        allowed: "update().set(...)...",
       });
     }
     return {
-      ConditionCheck: {
-        ...base,
-        ConditionExpression,
-        Key: once(t, encodeKey(t, e.check, path), path),
-      },
+      Update: { ...base, UpdateExpression, Key: encodeKey(t, e.key, path) },
     };
-  });
+  }
+  const { ConditionExpression } = base;
+  if (!ConditionExpression) {
+    throw new ValidationError("a condition check needs a condition", {
+      path,
+      found: "none",
+      allowed: "condition or expected",
+    });
+  }
+  return {
+    ConditionCheck: {
+      ...base,
+      ConditionExpression,
+      Key: encodeKey(t, e.check, path),
+    },
+  };
 }
 
 /**

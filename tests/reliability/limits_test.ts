@@ -3,6 +3,7 @@
 import { encode, encodeItem, update, ValidationError } from "../../mod.ts";
 import fc from "fast-check";
 import { itemSize } from "../../lib/codec/_item_size.ts";
+import { type TransactWriteEntry, transactWriteItems } from "../../lib/table/transactions.ts";
 import { assertEquals, assertRejects, assertThrows } from "../assert.ts";
 import { fakeDatabase } from "../table/_local.ts";
 
@@ -252,6 +253,79 @@ Deno.test("limit: no two transaction entries on the same item", async () => {
     { table: "other", delete: { pk: "a", sk: 1 } },
     { table: t, delete: { pk: "a", sk: 2 } },
   ]);
+  assertEquals(seen.length, 1);
+});
+
+Deno.test("limit: a put to a table given by name is compared once another entry tells its key attributes", () => {
+  const u = update().set("n", 1);
+  const dup = (entries: TransactWriteEntry[], path: string) =>
+    details(
+      assertThrows(() => transactWriteItems(entries), ValidationError, "on one item"),
+      path,
+      /other/,
+      /once/,
+    );
+  // A key entry on the name tells the key attributes, before or after the put; other attributes of the
+  // put's item do not count.
+  dup([
+    { table: "other", put: { pk: "a", sk: 1, n: 2 } },
+    { table: "other", delete: { sk: 1, pk: "a" } },
+  ], "[1]");
+  dup([
+    { table: "other", update: u, key: { pk: "a", sk: 1 } },
+    { table: "other", put: { n: 2, sk: 1, pk: "a" } },
+  ], "[1]");
+  // So does a handle (a Table, or anything with its name and schema) on that name, for puts by name too.
+  const handle = { name: "other", schema: { partitionKey: ["pk", "S"] } } as const;
+  dup([
+    { table: "other", put: { pk: "a", sk: 1 } },
+    { table: handle, check: "b", expected: { n: 1 } },
+    { table: "other", put: { pk: "a", sk: 2 } },
+  ], "[2]");
+  // Different items pass: another key, or the same key in another table.
+  assertEquals(
+    transactWriteItems([
+      { table: "other", put: { pk: "a", sk: 1 } },
+      { table: "other", delete: { pk: "a", sk: 2 } },
+      { table: "other2", put: { pk: "a", sk: 1 } },
+      { table: "other2", delete: { pk: "a", sk: 2 } },
+    ]).length,
+    4,
+  );
+});
+
+Deno.test("limit: a handle and a bare name of one table compare keys by attribute name, not by order", () => {
+  // The schema lists "user" first; a key object given by name lists its attributes in any order.
+  const events = {
+    name: "events",
+    schema: { partitionKey: ["user", "S"], sortKey: ["at", "N"] },
+  } as const;
+  const e = assertThrows(
+    () =>
+      transactWriteItems([
+        { table: events, delete: ["u", 1] },
+        { table: "events", update: update().set("n", 1), key: { at: 1, user: "u" } },
+      ]),
+    ValidationError,
+    "on one item",
+  );
+  details(e, "[1]", /events/, /once/);
+});
+
+Deno.test("limit: not compared: puts to a table given by name that no entry tells the key of", async () => {
+  // Two puts of one item by name alone: the key attributes are unknown without asking the service, so
+  // they are sent and DynamoDB rejects them (documented on TransactEntryBase.table and checkOnce).
+  const entries: TransactWriteEntry[] = [
+    { table: "other", put: { pk: "a", sk: 1, n: 1 } },
+    { table: "other", put: { pk: "a", sk: 1, n: 2 } },
+  ];
+  assertEquals(transactWriteItems(entries).length, 2);
+  const { db, seen } = fakeDatabase(() => ({}));
+  await db.transactWrite(entries);
+  assertEquals(seen.map((r) => r.operation), ["TransactWriteItems"]); // one request, nothing asked first
+  // Once the Database has a handle on that name, the same entries are compared, and nothing is sent.
+  db.table("other", schema);
+  await assertRejects(() => db.transactWrite(entries), ValidationError, "on one item");
   assertEquals(seen.length, 1);
 });
 
