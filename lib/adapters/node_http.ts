@@ -1,0 +1,226 @@
+/**
+ * A transport over `node:http` and `node:https` with a keep-alive agent: on Node it spends about half
+ * the time per request of the global `fetch`. The npm package uses it by default on Node; elsewhere pass
+ * it as the client's `transport`.
+ *
+ * ```ts
+ * import { DynamoDB } from "@dynafetch/dynafetch";
+ * import { nodeHttpTransport } from "@dynafetch/dynafetch/node";
+ * import assert from "node:assert/strict";
+ *
+ * const transport = nodeHttpTransport({ maxSockets: 16 });
+ * const db = new DynamoDB({ region: "eu-west-1", transport });
+ * assert.ok(db instanceof DynamoDB);
+ * transport.close();
+ * ```
+ *
+ * This module runs in Node (20 and later), Bun and Deno; it imports Node's built-in modules only, and
+ * the core never imports it.
+ *
+ * @module
+ */
+import { Agent, type IncomingMessage, request as httpRequest } from "node:http";
+import { Agent as TlsAgent, request as httpsRequest } from "node:https";
+import type { HttpRequest, HttpResponse, HttpTransport } from "../transport/http.ts";
+
+/** TLS settings of the `https` agent (Node's `tls.connect` options of the same names). */
+export interface NodeTlsOptions {
+  /** Certificate authorities to trust instead of Node's bundled ones (PEM). */
+  ca?: string | Uint8Array | (string | Uint8Array)[];
+  /** A client certificate chain (PEM), for mutual TLS. */
+  cert?: string | Uint8Array;
+  /** The client certificate's private key (PEM). */
+  key?: string | Uint8Array;
+  /** Refuse servers whose certificate does not verify. Default `true`. */
+  rejectUnauthorized?: boolean;
+  /** The server name sent for SNI and checked against the certificate. Default: the URL's host. */
+  servername?: string;
+}
+
+/** Options of `nodeHttpTransport`, with their defaults. */
+export interface NodeHttpOptions {
+  /** Most sockets open at once per host; further requests wait for one. Default `50`. */
+  maxSockets?: number;
+  /**
+   * How long an idle socket stays open for reuse, in milliseconds; a shorter `Keep-Alive: timeout`
+   * from the server wins. Default `30_000`.
+   */
+  keepAliveMs?: number;
+  /** TLS settings for `https` endpoints. */
+  tls?: NodeTlsOptions;
+}
+
+// How many times one request is sent again at once when a pooled socket turns out to be closed.
+const STALE_RETRIES = 3;
+
+/**
+ * Makes a transport over `node:http` / `node:https` with keep-alive agents (made on first use).
+ * Requests honour their `AbortSignal` (the client's abort and per-attempt timeout destroy the request);
+ * socket and TLS errors reject, which the client retries as a `NetworkError`. A request that fails on a
+ * pooled socket the server had closed while it was idle is sent again at once on another socket,
+ * without the client seeing a failure. Each response reports `reusedConnection`.
+ *
+ * @param options Socket count, idle lifetime and TLS settings.
+ * @returns The transport, with `close()` to destroy its sockets (later requests open new ones).
+ * @example
+ * ```ts
+ * import { nodeHttpTransport } from "@dynafetch/dynafetch/node";
+ * import { createServer } from "node:http";
+ * import assert from "node:assert/strict";
+ *
+ * const server = createServer((_req, res) => res.end("{}"));
+ * await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+ * const address = server.address();
+ * const url = `http://127.0.0.1:${typeof address === "object" && address?.port}/`;
+ * const transport = nodeHttpTransport();
+ * const request = { url, method: "POST", headers: {}, body: "{}" };
+ * assert.equal((await transport(request)).reusedConnection, false);
+ * const second = await transport(request);
+ * assert.equal(second.reusedConnection, true);
+ * assert.equal(new TextDecoder().decode(second.body), "{}");
+ * transport.close();
+ * await new Promise((resolve) => server.close(resolve));
+ * ```
+ */
+export function nodeHttpTransport(
+  options: NodeHttpOptions = {},
+): HttpTransport & { close(): void } {
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 50,
+    timeout: options.keepAliveMs ?? 30_000,
+  };
+  const { ca, cert, key, ...tlsRest } = options.tls ?? {};
+  const tlsOptions = {
+    ...tlsRest,
+    ca: Array.isArray(ca) ? ca.map(text) : pem(ca),
+    cert: pem(cert),
+    key: pem(key),
+  };
+  let plain: Agent | undefined;
+  let secure: TlsAgent | undefined;
+  let lastUrl = "";
+  let target: URL | undefined;
+
+  const transport = async (request: HttpRequest): Promise<HttpResponse> => {
+    if (request.url !== lastUrl) {
+      target = new URL(request.url);
+      lastUrl = request.url;
+    }
+    const url = target!;
+    const tls = url.protocol === "https:";
+    const agent = tls
+      ? secure ??= new TlsAgent({ ...agentOptions, ...tlsOptions })
+      : plain ??= new Agent(agentOptions);
+    const data = new TextEncoder().encode(request.body);
+    const headers = { ...request.headers, "content-length": String(data.length) };
+    for (let stale = 0;; stale++) {
+      try {
+        return await exchange(tls, url, request.method, headers, data, agent, request.signal);
+      } catch (error) {
+        if (!(error instanceof StaleSocket) || stale >= STALE_RETRIES) {
+          throw error instanceof StaleSocket ? error.cause : error;
+        }
+      }
+    }
+  };
+  const close = () => {
+    plain?.destroy();
+    secure?.destroy();
+    plain = secure = undefined;
+  };
+  return Object.assign(transport, { close });
+}
+
+// A request failed before any response on a socket an earlier request had used: the server closed it
+// while it sat idle in the pool. Sending again is safe in the sense the client's retry already is.
+class StaleSocket extends Error {}
+
+function exchange(
+  tls: boolean,
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  data: Uint8Array,
+  agent: Agent,
+  signal: AbortSignal | undefined,
+): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    let answered = false;
+    const req = (tls ? httpsRequest : httpRequest)({
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+      port: url.port,
+      path: url.pathname + url.search,
+      method,
+      headers,
+      agent,
+    });
+    const onAbort = () => {
+      req.destroy();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const done = () => signal?.removeEventListener("abort", onAbort);
+    req.on("error", (error: Error & { code?: string }) => {
+      done();
+      if (
+        !answered && req.reusedSocket && !signal?.aborted &&
+        (error.code === "ECONNRESET" || error.code === "EPIPE")
+      ) reject(new StaleSocket("stale pooled socket", { cause: error }));
+      else reject(error);
+    });
+    req.on("response", (res: IncomingMessage) => {
+      answered = true;
+      const chunks: Uint8Array[] = [];
+      res.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+      res.on("error", (error) => {
+        done();
+        reject(error);
+      });
+      // A body cut short ends in "error" or, on some runtimes, only in "close".
+      res.on("close", () => {
+        done();
+        if (!res.complete) reject(new Error("the connection closed before the response ended"));
+      });
+      res.on("end", () => {
+        done();
+        const raw = res.headers;
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: {
+            get(name) {
+              const value = raw[name.toLowerCase()];
+              return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+            },
+          },
+          body: chunks.length === 1 ? chunks[0] : concat(chunks),
+          reusedConnection: req.reusedSocket,
+        });
+      });
+    });
+    req.end(data);
+  });
+}
+
+// PEM is text: bytes are decoded, so that Node's options (typed as strings or Buffers) take them.
+function text(value: string | Uint8Array): string {
+  return typeof value === "string" ? value : new TextDecoder().decode(value);
+}
+
+function pem(value: string | Uint8Array | undefined): string | undefined {
+  return value === undefined ? value : text(value);
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
