@@ -1,11 +1,14 @@
 import {
   assertEquals,
+  assertGreater,
   assertInstanceOf,
   assertMatch,
   assertNotEquals,
   assertRejects,
+  assertStringIncludes,
 } from "./assert.ts";
-import { startLocalDynamo } from "../testing.ts";
+import { type LocalEngine, startLocalDynamo } from "../testing.ts";
+import { defaultEmulatorDir, ensureEmulator } from "../_dynamodb_local.ts";
 import { DynamoDB } from "../lib/client/dynamodb.ts";
 import { NetworkError } from "../lib/transport/errors.ts";
 
@@ -67,4 +70,87 @@ Deno.test("client options override the defaults", async () => {
   } finally {
     await local.close();
   }
+});
+
+// The JVMs whose command line runs DynamoDBLocal.jar on `port` (Linux: /proc).
+function jvmsOn(port: number): number[] {
+  const pids: number[] = [];
+  for (const entry of Deno.readDirSync("/proc")) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    let args: string[];
+    try {
+      args = Deno.readTextFileSync(`/proc/${entry.name}/cmdline`).split("\0");
+    } catch {
+      continue; // the process ended while listing
+    }
+    if (args.some((a) => a.endsWith("DynamoDBLocal.jar")) && args.includes(String(port))) {
+      pids.push(Number(entry.name));
+    }
+  }
+  return pids;
+}
+
+Deno.test("dynamodb-local: serves what dynalite lacks; close() kills the JVM and waits for its exit", async () => {
+  const local = await startLocalDynamo({ engine: "dynamodb-local" });
+  const port = Number(new URL(local.endpoint).port);
+  try {
+    assertEquals(local.engine, "dynamodb-local");
+    assertMatch(local.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assertEquals(jvmsOn(port).length, 1);
+    const db = local.client();
+    await db.createTable(table);
+    assertEquals((await db.describeTable({ TableName: "things" })).Table?.TableStatus, "ACTIVE");
+    // -sharedDb: another region and key see the same tables, as with dynalite.
+    const other = local.client({
+      region: "eu-west-3",
+      credentials: { accessKeyId: "other", secretAccessKey: "other" },
+    });
+    assertEquals((await other.listTables()).TableNames, ["things"]);
+    assertGreater((await db.describeLimits()).TableMaxWriteCapacityUnits ?? 0, 0);
+  } finally {
+    await local.close();
+  }
+  assertEquals(jvmsOn(port), []);
+  await local.close();
+  await assertRejects(() => local.client({ maxAttempts: 1 }).listTables(), NetworkError);
+});
+
+Deno.test("dynamodb-local: a missing java is an error that says how to install it", async () => {
+  const error = await assertRejects(
+    () => startLocalDynamo({ engine: "dynamodb-local", java: "/nonexistent/java" }),
+    Error,
+    "apt-get install openjdk-17-jre-headless",
+  );
+  assertStringIncludes(error.message, '"/nonexistent/java" was not found');
+});
+
+Deno.test("dynamodb-local: concurrent first fetches into one cache folder leave one whole copy", async () => {
+  const parent = await Deno.makeTempDir();
+  const dir = `${parent}/dynamodb-local`;
+  try {
+    await Promise.all([ensureEmulator(dir), ensureEmulator(dir)]);
+    const reference = defaultEmulatorDir();
+    await ensureEmulator(reference);
+    assertEquals(
+      (await Deno.stat(`${dir}/DynamoDBLocal.jar`)).size,
+      (await Deno.stat(`${reference}/DynamoDBLocal.jar`)).size,
+    );
+    assertGreater([...Deno.readDirSync(`${dir}/DynamoDBLocal_lib`)].length, 100);
+    // No temporary folder is left beside the cache.
+    assertEquals([...Deno.readDirSync(parent)].map((e) => e.name), ["dynamodb-local"]);
+    // Present: a later call fetches nothing (it returns before the first await of a fetch).
+    const started = performance.now();
+    await ensureEmulator(dir);
+    assertEquals(performance.now() - started < 1000, true);
+  } finally {
+    await Deno.remove(parent, { recursive: true });
+  }
+});
+
+Deno.test("an unknown engine is an error naming the two", async () => {
+  await assertRejects(
+    () => startLocalDynamo({ engine: "dynamo" as LocalEngine }),
+    Error,
+    '"dynalite" or "dynamodb-local"',
+  );
 });
