@@ -2,7 +2,7 @@
 // one. The npm package maps this module through its `#default-transport` import, whose `node`
 // condition selects lib/adapters/_default_transport_node.ts (node:http) instead; the two export the same
 // names.
-import { fetchTransport, type HttpTransport } from "../transport/mod.ts";
+import { fetchTransport, type HttpTransport } from "../transport/http.ts";
 
 let shared: HttpTransport | undefined;
 

@@ -3,7 +3,9 @@
  * Deno (from mod.ts), Node and Bun (from the npm package built in dist/npm, installed into a temporary
  * project), Cloudflare's workerd (a module Worker bundled from that package, run by miniflare) and headless
  * Chromium (a page bundled from the package). It also type-checks a TypeScript file using the package with
- * `tsc` under `node16` and `bundler` module resolution. One line per check; exits 1 if any fails. A
+ * `tsc` under `node16` and `bundler` module resolution. The workerd and Chromium bundles must hold no
+ * `node:` import (the package's conditions give them the fetch transport), and the node:http transport's
+ * tests (tests/adapters/node_http_test.ts) run under Node too. One line per check; exits 1 if any fails. A
  * missing runtime is a failure, except Chromium outside CI (`CI` unset), which is reported as skipped.
  *
  *     deno task build:npm && deno run -A tests/runtimes/run.ts
@@ -22,7 +24,7 @@ const nodeModules = `${root}node_modules/`;
 const CHROMIUM = "/usr/bin/chromium";
 const TIMEOUT_MS = 120_000;
 
-// A strict TypeScript app using the three entry points.
+// A strict TypeScript app using the four entry points.
 const TYPED_APP = `
 import {
   ConditionalCheckFailedError,
@@ -34,6 +36,7 @@ import {
 } from "@dynafetch/dynafetch";
 import { defaultChain } from "@dynafetch/dynafetch/credentials";
 import { startLocalDynamo, type LocalDynamo } from "@dynafetch/dynafetch/testing";
+import { nodeHttpTransport, type NodeHttpOptions } from "@dynafetch/dynafetch/node";
 
 interface User { id: string; at: number; name?: string }
 const db = new Database({ region: "us-east-1", credentials: fromEnv({}) });
@@ -55,6 +58,10 @@ export async function main(local: LocalDynamo): Promise<string | undefined> {
     .getItem({ TableName: "users", Key: { id: { S: "u1" } } })).Item;
   void raw;
   void startLocalDynamo;
+  const options: NodeHttpOptions = { maxSockets: 8, tls: { rejectUnauthorized: true } };
+  const transport = nodeHttpTransport(options);
+  void new DynamoDB({ transport });
+  transport.close();
   return local.endpoint + (user?.name ?? "");
 }
 `;
@@ -82,6 +89,7 @@ try {
     ],
     ["workerd", async () => {
       const script = await bundle("worker.mjs", "neutral", ["workerd", "worker", "browser"]);
+      await refuseNodeImports(script);
       return run("node", [`${here}workerd_host.mjs`, script, endpoint, table("workerd")], consumer);
     }],
     ["chromium", async () => {
@@ -92,8 +100,25 @@ try {
           : { status: "skipped", detail: `${CHROMIUM} is missing (${hint}); a failure in CI` };
       }
       const page = await bundle("browser.mjs", "browser", []);
+      await refuseNodeImports(page);
       const args = [`${here}browser_host.mjs`, CHROMIUM, page, endpoint, table("chromium")];
       return run("node", args, consumer);
+    }],
+    ["node:http", async () => {
+      // The Deno test file, bundled for Node with `Deno.test` replaced by a small runner.
+      const outfile = `${consumer}/node_http_test.bundle.mjs`;
+      await esbuild.build({
+        entryPoints: [`${root}tests/adapters/node_http_test.ts`],
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        target: "es2022",
+        external: ["dynalite"],
+        inject: [`${here}deno_test_shim.mjs`],
+        outfile,
+        logLevel: "error",
+      });
+      return run("node", [outfile], consumer);
     }],
     ["tsc node16", () => typeCheck("node16")],
     ["tsc bundler", () => typeCheck("bundler")],
@@ -186,7 +211,15 @@ async function bundle(
   return outfile;
 }
 
-/** TypeScript over a file using the package's three entry points, strict, without @types/node. */
+/** Throws when a bundle imports a `node:` module (a string naming one, as `getBuiltinModule` takes, is fine). */
+async function refuseNodeImports(file: string): Promise<void> {
+  const found = (await Deno.readTextFile(file)).match(
+    /(?:\bfrom\s*|\bimport\s*\(?\s*)["']node:[^"']*["']/,
+  );
+  if (found) throw new Error(`${file} imports a Node module: ${found[0]}`);
+}
+
+/** TypeScript over a file using the package's entry points, strict, without @types/node. */
 async function typeCheck(resolution: "node16" | "bundler"): Promise<Outcome> {
   const dir = `${consumer}/types-${resolution}`;
   await Deno.mkdir(dir);
