@@ -17,6 +17,8 @@ import {
 } from "../../lib/operations/errors.ts";
 import { DynafetchError, ValidationError } from "../../lib/errors.ts";
 import { errorBody, fakeFetch, type Reply } from "../transport/_fake_fetch.ts";
+import { fetchTransport, type HttpRequest, type HttpTransport } from "../../lib/transport/http.ts";
+import type { ClientEvent } from "../../lib/transport/send.ts";
 
 // Request members as the API reference's "Request Syntax" lists them: `true` for a leaf, a nested spec
 // for a structure, `[spec]` for a list of structures. Names ending in "!" are required.
@@ -484,4 +486,50 @@ Deno.test("a per-call timeout and signal reach the transport", async () => {
   await assertRejects(() => cancelled, Error, "stopped");
   await assertRejects(() => db.listTables({}, { timeoutMs: 5 }), DynafetchError, "5 ms");
   assertEquals(seen.length, 2);
+});
+
+Deno.test("transport wins over fetch, fetch over the default; reusedConnection reaches onEvent", async () => {
+  const { fetch, seen } = fakeFetch([{ body: '{"TableNames":["a"]}' }]);
+  const requests: HttpRequest[] = [];
+  const events: ClientEvent[] = [];
+  const transport: HttpTransport = (request) => {
+    requests.push(request);
+    return fetchTransport(fetch)(request).then((r) => ({ ...r, reusedConnection: true }));
+  };
+  // client() passes a fetch too: the transport wins, and that fetch sees nothing.
+  const { db, seen: bypassed } = client([], { transport, onEvent: (event) => events.push(event) });
+  assertEquals(await db.listTables(), { TableNames: ["a"] });
+  assertEquals([requests.length, bypassed.length], [1, 0]);
+  assertEquals(requests[0].method, "POST");
+  assertEquals(requests[0].url, "https://dynamodb.us-west-2.amazonaws.com/");
+  assertEquals(requests[0].headers["x-amz-target"], "DynamoDB_20120810.ListTables");
+  const response = events.find((e) => e.type === "response");
+  assertEquals(response?.type === "response" && response.reusedConnection, true);
+
+  // With fetch alone, fetch sends; a response from fetch says nothing of connection reuse.
+  const plain = client([{}], { onEvent: (event) => events.push(event) });
+  await plain.db.listTables();
+  assertEquals(plain.seen.length, 1);
+  const last = events.findLast((e) => e.type === "response");
+  assertEquals(last?.type === "response" && "reusedConnection" in last, false);
+  assertEquals(seen.length, 1);
+});
+
+Deno.test("with neither transport nor fetch, the client sends through the global fetch", async () => {
+  const original = globalThis.fetch;
+  const urls: string[] = [];
+  globalThis.fetch = (input: RequestInfo | URL) => {
+    urls.push(String(input));
+    return Promise.resolve(new Response('{"TableNames":[]}'));
+  };
+  try {
+    const db = new DynamoDB({
+      region: "eu-north-1",
+      credentials: { accessKeyId: "AKID", secretAccessKey: "secret" },
+    });
+    assertEquals(await db.listTables(), { TableNames: [] });
+    assertEquals(urls, ["https://dynamodb.eu-north-1.amazonaws.com/"]);
+  } finally {
+    globalThis.fetch = original;
+  }
 });
