@@ -29,8 +29,8 @@ const credentials = {
 };
 const TableName = "bench";
 
-// A typical item: keys, strings, numbers, a boolean, a list and a map.
-const item = (i: number) => ({
+/** A typical item: keys, strings, numbers, a boolean, a list and a map (bench/compare.ts uses it too). */
+export const item = (i: number): Record<string, unknown> => ({
   pk: "user#1234",
   sk: `order#${String(i).padStart(6, "0")}`,
   status: "SHIPPED",
@@ -41,7 +41,8 @@ const item = (i: number) => ({
   address: { street: "1 Main St", city: "Springfield", zip: "12345" },
   createdAt: "2026-11-25T12:00:00.000Z",
 });
-const key = { pk: "user#1234", sk: "order#000001" };
+/** The key every GetItem asks for. */
+export const key = { pk: "user#1234", sk: "order#000001" };
 
 const encoder = new TextEncoder();
 const wire = {
