@@ -16,23 +16,30 @@ export const ENGINES: readonly LocalEngine[] = (() => {
 export interface EngineSuite {
   engine: LocalEngine;
   local: LocalDynamo;
-  /** Registers `${engine}: ${name}`; the server has no tables when `fn` starts. */
+  /** Registers `${engine}: ${name}`; unless `shared`, the server has no tables when `fn` starts. */
   test(name: string, fn: () => Promise<void>): void;
+}
+
+/** Options of `forEachEngine`. */
+export interface EngineOptions {
+  engines?: readonly LocalEngine[];
+  /** Tests share the tables the suite body made (it may be async, for that); default `false`. */
+  shared?: boolean;
 }
 
 /** Starts every engine's server at once, then registers `suite` once per engine. */
 export async function forEachEngine(
-  suite: (s: EngineSuite) => void,
-  engines: readonly LocalEngine[] = ENGINES,
+  suite: (s: EngineSuite) => void | Promise<void>,
+  { engines = ENGINES, shared = false }: EngineOptions = {},
 ): Promise<void> {
   const locals = await Promise.all(engines.map((engine) => startLocalDynamo({ engine })));
   for (const local of locals) {
-    suite({
+    await suite({
       engine: local.engine,
       local,
       test: (name, fn) =>
         Deno.test(`${local.engine}: ${name}`, async () => {
-          await dropTables(local);
+          if (!shared) await dropTables(local);
           await fn();
         }),
     });

@@ -1,19 +1,29 @@
-// Shared test helpers: a Database over a fresh in-process dynalite, and a fake-transport Database that
-// answers from a handler (for what dynalite lacks, like transactions).
-import { startLocalDynamo } from "../../testing.ts";
+// Shared test helpers: a Database over a local server (tests/_engines.ts runs each suite on dynalite
+// and DynamoDB Local), and a fake-transport Database that answers from a handler, for request shapes
+// and faults no server produces.
+import type { LocalDynamo } from "../../testing.ts";
 import { Database, type DatabaseOptions } from "../../lib/table/database.ts";
 
-/** Runs `fn` with a Database on a fresh dynalite, closing the server after. */
-export async function withDatabase(
-  fn: (db: Database) => Promise<void>,
+/** A Database whose client talks to `local`; `options` reach both. */
+export function database(local: LocalDynamo, options: DatabaseOptions = {}): Database {
+  return new Database({ ...options, client: local.client(options) });
+}
+
+/** A Database on `local` that records every request it sends in `seen`. */
+export function recordingDatabase(
+  local: LocalDynamo,
   options: DatabaseOptions = {},
-): Promise<void> {
-  const local = await startLocalDynamo();
-  try {
-    await fn(new Database({ ...options, client: local.client(options) }));
-  } finally {
-    await local.close();
-  }
+): { db: Database; seen: SeenRequest[] } {
+  const seen: SeenRequest[] = [];
+  const db = database(local, {
+    ...options,
+    onEvent: (event) => {
+      if (event.type === "request" && event.attempt === 1) {
+        seen.push({ operation: event.operation, body: JSON.parse(event.body) });
+      }
+    },
+  });
+  return { db, seen };
 }
 
 /** A request the fake transport saw: the operation (X-Amz-Target suffix) and the parsed body. */

@@ -7,7 +7,8 @@ import type { BatchGetItemInput, BatchGetItemOutput } from "../../lib/operations
 import { batchGetAll } from "../../lib/table/batch_get.ts";
 import { BatchGetError } from "../../lib/table/batch_errors.ts";
 import { Database } from "../../lib/table/database.ts";
-import { fakeDatabase, withDatabase } from "./_local.ts";
+import { database, fakeDatabase } from "./_local.ts";
+import { forEachEngine } from "../_engines.ts";
 
 const key = (id: number): AttributeMap => ({ id: { N: String(id) } });
 
@@ -65,8 +66,35 @@ Deno.test("when attempts run out, BatchGetError has the unread keys and the item
   assertEquals(error.items.t1.length, 9);
 });
 
-Deno.test("table.batchGet against dynalite: 250 keys, results in key order, missing as undefined", async () => {
-  await withDatabase(async (db) => {
+Deno.test("db.batchGet sends one request per 100 keys with each table's options", async () => {
+  const { db, seen } = fakeDatabase(({ body }) => ({
+    Responses: Object.fromEntries(
+      Object.entries(body.RequestItems as Record<string, { Keys: unknown[] }>).map((
+        [t, r],
+      ) => [t, r.Keys]),
+    ),
+  }));
+  db.table("ttt", { partitionKey: ["id", "N"] });
+  const got = await db.batchGet({
+    ttt: { keys: Array.from({ length: 120 }, (_, i) => i), consistentRead: true },
+  });
+  assertEquals(got.ttt.length, 120);
+  assertEquals(
+    seen.map((r) =>
+      (r.body.RequestItems as Record<string, { Keys: unknown[]; ConsistentRead: boolean }>).ttt.Keys
+        .length
+    ),
+    [100, 20],
+  );
+  assertEquals(
+    (seen[0].body.RequestItems as Record<string, { ConsistentRead: boolean }>).ttt.ConsistentRead,
+    true,
+  );
+});
+
+await forEachEngine(({ local, test }) => {
+  test("table.batchGet against a server: 250 keys, results in key order, missing as undefined", async () => {
+    const db = database(local);
     const t = await db.createTable<{ g: string; n: number; v?: string; w?: number }>({
       name: "bget",
       partitionKey: ["g", "S"],
@@ -96,10 +124,9 @@ Deno.test("table.batchGet against dynalite: 250 keys, results in key order, miss
     const projected = await t.batchGet([["odd", 5], { g: "even", n: 4 }], { projection: ["v"] });
     assertEquals(projected, [{ g: "odd", n: 5, v: "v5" }, { g: "even", n: 4, v: "v4" }]);
   });
-});
 
-Deno.test("db.batchGet over several tables: handles know their schema; others take object keys", async () => {
-  await withDatabase(async (db) => {
+  test("db.batchGet over several tables: handles know their schema; others take object keys", async () => {
+    const db = database(local);
     const a = await db.createTable({ name: "aaa", partitionKey: ["id", "N"] });
     await db.createTable({ name: "bbb", partitionKey: ["k", "S"], sortKey: ["s", "N"] });
     await a.batchWrite({ puts: [{ id: 1, x: 1 }, { id: 2, x: 2 }] });
@@ -116,30 +143,4 @@ Deno.test("db.batchGet over several tables: handles know their schema; others ta
     assertEquals(await db.batchGet({ aaa: [1] }), { aaa: [{ id: 1, x: 1 }] });
     await assertRejects(() => fresh.batchGet({ aaa: [1] }), ValidationError, "must be an object");
   });
-});
-
-Deno.test("db.batchGet sends one request per 100 keys with each table's options", async () => {
-  const { db, seen } = fakeDatabase(({ body }) => ({
-    Responses: Object.fromEntries(
-      Object.entries(body.RequestItems as Record<string, { Keys: unknown[] }>).map((
-        [t, r],
-      ) => [t, r.Keys]),
-    ),
-  }));
-  db.table("ttt", { partitionKey: ["id", "N"] });
-  const got = await db.batchGet({
-    ttt: { keys: Array.from({ length: 120 }, (_, i) => i), consistentRead: true },
-  });
-  assertEquals(got.ttt.length, 120);
-  assertEquals(
-    seen.map((r) =>
-      (r.body.RequestItems as Record<string, { Keys: unknown[]; ConsistentRead: boolean }>).ttt.Keys
-        .length
-    ),
-    [100, 20],
-  );
-  assertEquals(
-    (seen[0].body.RequestItems as Record<string, { ConsistentRead: boolean }>).ttt.ConsistentRead,
-    true,
-  );
 });

@@ -11,7 +11,8 @@ import type {
 import { ServiceValidationError } from "../../lib/operations/errors.ts";
 import { batchWriteAll } from "../../lib/table/batch_write.ts";
 import { BatchWriteError, type TableWrite } from "../../lib/table/batch_errors.ts";
-import { fakeDatabase, withDatabase } from "./_local.ts";
+import { database, fakeDatabase } from "./_local.ts";
+import { forEachEngine } from "../_engines.ts";
 
 const put = (id: number, table = "t1"): TableWrite => ({
   table,
@@ -139,8 +140,17 @@ Deno.test("table.batchWrite: duplicates rejected before sending, or last write w
   await assertRejects(() => t.batchWrite({ puts: [{ v: 1 }] }), ValidationError);
 });
 
-Deno.test("table.batchWrite against dynalite: 1,000 puts then 400 deletes", async () => {
-  await withDatabase(async (db) => {
+Deno.test("BatchWriteError is a DynafetchError with the decoded writes", () => {
+  const key: AttributeMap = { id: { S: "a" } };
+  const error = new BatchWriteError([{ table: "t", delete: { id: "a" } }], 1);
+  assertInstanceOf(error, Error);
+  assertEquals(error.unprocessed, [{ table: "t", delete: { id: "a" } }]);
+  assertEquals(key.id, { S: "a" });
+});
+
+await forEachEngine(({ local, test }) => {
+  test("table.batchWrite against a server: 1,000 puts then 400 deletes", async () => {
+    const db = database(local);
     const t = await db.createTable<{ id: number; body: string }>({
       name: "bwt",
       partitionKey: ["id", "N"],
@@ -156,12 +166,4 @@ Deno.test("table.batchWrite against dynalite: 1,000 puts then 400 deletes", asyn
       ...Array.from({ length: 200 }, (_, i) => 800 + i),
     ]);
   });
-});
-
-Deno.test("BatchWriteError is a DynafetchError with the decoded writes", () => {
-  const key: AttributeMap = { id: { S: "a" } };
-  const error = new BatchWriteError([{ table: "t", delete: { id: "a" } }], 1);
-  assertInstanceOf(error, Error);
-  assertEquals(error.unprocessed, [{ table: "t", delete: { id: "a" } }]);
-  assertEquals(key.id, { S: "a" });
 });

@@ -1,9 +1,9 @@
 // The batch writer: flush at 25, flush(), close(), duplicates, failures; and the property that any sequence
-// of puts and deletes through it leaves a dynalite table as the same sequence sent one request at a time,
-// even when the service leaves random parts of each batch unprocessed.
+// of puts and deletes through it leaves a table (on both engines) as the same sequence sent one request
+// at a time, even when the service leaves random parts of each batch unprocessed.
 import fc from "fast-check";
 import { assertEquals, assertRejects } from "../assert.ts";
-import { startLocalDynamo } from "../../testing.ts";
+import { forEachEngine } from "../_engines.ts";
 import { ValidationError } from "../../lib/errors.ts";
 import type { FetchLike } from "../../lib/transport/mod.ts";
 import { BatchWriteError } from "../../lib/table/batch_errors.ts";
@@ -105,9 +105,8 @@ function lossyFetch(endpoint: string, random: () => number): FetchLike {
   };
 }
 
-Deno.test("property: batchWriter leaves the table as the same puts and deletes sent one at a time", async () => {
-  const local = await startLocalDynamo();
-  try {
+await forEachEngine(({ local, test }) => {
+  test("property: batchWriter leaves the table as the same puts and deletes sent one at a time", async () => {
     const seeded =
       (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const direct = new Database({ client: local.client() });
@@ -157,7 +156,5 @@ Deno.test("property: batchWriter leaves the table as the same puts and deletes s
       ),
       { numRuns: 25 },
     );
-  } finally {
-    await local.close();
-  }
+  });
 });

@@ -5,7 +5,8 @@ import { DynamoDB } from "../../lib/client/mod.ts";
 import { ResourceNotFoundError } from "../../lib/operations/errors.ts";
 import { Database } from "../../lib/table/database.ts";
 import { Table } from "../../lib/table/table.ts";
-import { fakeDatabase, withDatabase } from "./_local.ts";
+import { database, fakeDatabase } from "./_local.ts";
+import { forEachEngine } from "../_engines.ts";
 
 Deno.test("new Database(options) makes the low-level client; { client } reuses one", () => {
   const db = new Database({ region: "eu-west-1", codec: { numbers: "exact" } });
@@ -22,18 +23,6 @@ Deno.test("new Database(options) makes the low-level client; { client } reuses o
   );
 });
 
-Deno.test("getTable describes the table; a missing one is ResourceNotFoundError", async () => {
-  await withDatabase(async (db) => {
-    await db.createTable({ name: "things", partitionKey: ["id", "N"], sortKey: ["v", "B"] });
-    const t = await db.getTable("things");
-    assertEquals(t.schema, { partitionKey: ["id", "N"], sortKey: ["v", "B"] });
-    assertEquals(t.status, "ACTIVE");
-    await t.put({ id: 1, v: new Uint8Array([1]) });
-    assertEquals(await t.get([1, new Uint8Array([1])]), { id: 1, v: new Uint8Array([1]) });
-    await assertRejects(() => db.getTable("nothing"), ResourceNotFoundError);
-  });
-});
-
 Deno.test("listTableNames pages through ListTables", async () => {
   const { db, seen } = fakeDatabase(({ body }) =>
     body.ExclusiveStartTableName === undefined
@@ -42,4 +31,17 @@ Deno.test("listTableNames pages through ListTables", async () => {
   );
   assertEquals(await db.listTableNames(), ["aaa", "bbb", "ccc"]);
   assertEquals(seen.map((r) => r.body), [{}, { ExclusiveStartTableName: "bbb" }]);
+});
+
+await forEachEngine(({ local, test }) => {
+  test("getTable describes the table; a missing one is ResourceNotFoundError", async () => {
+    const db = database(local);
+    await db.createTable({ name: "things", partitionKey: ["id", "N"], sortKey: ["v", "B"] });
+    const t = await db.getTable("things");
+    assertEquals(t.schema, { partitionKey: ["id", "N"], sortKey: ["v", "B"] });
+    assertEquals(t.status, "ACTIVE");
+    await t.put({ id: 1, v: new Uint8Array([1]) });
+    assertEquals(await t.get([1, new Uint8Array([1])]), { id: 1, v: new Uint8Array([1]) });
+    await assertRejects(() => db.getTable("nothing"), ResourceNotFoundError);
+  });
 });

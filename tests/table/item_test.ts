@@ -4,16 +4,44 @@ import { ValidationError } from "../../lib/errors.ts";
 import { Attr } from "../../lib/expressions/mod.ts";
 import { ConditionalCheckFailedError } from "../../lib/operations/errors.ts";
 import type { ClientEvent } from "../../lib/transport/mod.ts";
-import { fakeDatabase, withDatabase } from "./_local.ts";
+import { database, fakeDatabase } from "./_local.ts";
+import { forEachEngine } from "../_engines.ts";
 
 type User = { id: string; name?: string; visits?: number; tags?: Set<string>; old?: string };
 
-Deno.test("save() sends the queued SET, ADD, REMOVE and DELETE as one UpdateItem and refreshes attributes", async () => {
-  const events: string[] = [];
-  const onEvent = (e: ClientEvent) => {
-    if (e.type === "request") events.push(String(e.operation));
-  };
-  await withDatabase(async (db) => {
+Deno.test("set and remove change attributes at once; key attributes cannot be changed", async () => {
+  const { db, seen } = fakeDatabase(() => ({}));
+  const t = db.table<User>("users", { partitionKey: ["id", "S"] });
+  const item = t.newItem({ id: "u1", old: "x" });
+  item.set("name", "A").set("name", "B").remove("old");
+  assertEquals(item.attributes, { id: "u1", name: "B" });
+  assertEquals(item.changes.length, 2);
+  for (
+    const change of [() => item.set("id", "x"), () => item.remove("id"), () => item.add("id", 1)]
+  ) {
+    assertEquals(assertThrows(change, ValidationError).path, "id");
+  }
+  await item.save();
+  assertEquals(seen[0].body, {
+    TableName: "users",
+    Key: { id: { S: "u1" } },
+    UpdateExpression: "SET #n0 = :v0 REMOVE #n1",
+    ExpressionAttributeNames: { "#n0": "name", "#n1": "old" },
+    ExpressionAttributeValues: { ":v0": { S: "B" } },
+    ReturnValues: "ALL_NEW",
+  });
+  const named = t.newItem({ id: "u1" }).set("a.b", 1);
+  await named.save({ returnValues: "NONE" });
+  assertEquals(seen[1].body.ExpressionAttributeNames, { "#n0": "a.b" });
+});
+
+await forEachEngine(({ local, test }) => {
+  test("save() sends the queued SET, ADD, REMOVE and DELETE as one UpdateItem and refreshes attributes", async () => {
+    const events: string[] = [];
+    const onEvent = (e: ClientEvent) => {
+      if (e.type === "request") events.push(String(e.operation));
+    };
+    const db = database(local, { onEvent });
     const users = await db.createTable<User>({ name: "users", partitionKey: ["id", "S"] });
     await users.put({ id: "u1", visits: 1, tags: new Set(["a", "b", "c"]), old: "x" });
     events.length = 0;
@@ -34,11 +62,10 @@ Deno.test("save() sends the queued SET, ADD, REMOVE and DELETE as one UpdateItem
     assertEquals(item.attributes, saved);
     assertEquals(item.changes, []);
     assertEquals(await users.get("u1"), saved);
-  }, { onEvent });
-});
+  });
 
-Deno.test("expected values and conditions guard save(), put() and delete(); a failed save keeps the queue", async () => {
-  await withDatabase(async (db) => {
+  test("expected values and conditions guard save(), put() and delete(); a failed save keeps the queue", async () => {
+    const db = database(local);
     const users = await db.createTable<User>({ name: "users", partitionKey: ["id", "S"] });
     const item = users.newItem({ id: "u2", name: "Bo", visits: 1 });
     await item.put({ expected: { id: false } });
@@ -67,30 +94,4 @@ Deno.test("expected values and conditions guard save(), put() and delete(); a fa
     await users.newItem({ id: "u3", name: "not sent" }).save();
     assertEquals(await users.get("u3"), { id: "u3" });
   });
-});
-
-Deno.test("set and remove change attributes at once; key attributes cannot be changed", async () => {
-  const { db, seen } = fakeDatabase(() => ({}));
-  const t = db.table<User>("users", { partitionKey: ["id", "S"] });
-  const item = t.newItem({ id: "u1", old: "x" });
-  item.set("name", "A").set("name", "B").remove("old");
-  assertEquals(item.attributes, { id: "u1", name: "B" });
-  assertEquals(item.changes.length, 2);
-  for (
-    const change of [() => item.set("id", "x"), () => item.remove("id"), () => item.add("id", 1)]
-  ) {
-    assertEquals(assertThrows(change, ValidationError).path, "id");
-  }
-  await item.save();
-  assertEquals(seen[0].body, {
-    TableName: "users",
-    Key: { id: { S: "u1" } },
-    UpdateExpression: "SET #n0 = :v0 REMOVE #n1",
-    ExpressionAttributeNames: { "#n0": "name", "#n1": "old" },
-    ExpressionAttributeValues: { ":v0": { S: "B" } },
-    ReturnValues: "ALL_NEW",
-  });
-  const named = t.newItem({ id: "u1" }).set("a.b", 1);
-  await named.save({ returnValues: "NONE" });
-  assertEquals(seen[1].body.ExpressionAttributeNames, { "#n0": "a.b" });
 });
