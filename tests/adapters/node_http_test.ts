@@ -9,39 +9,45 @@ import {
   assertStringIncludes,
 } from "../assert.ts";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { Socket } from "node:net";
-import { nodeHttpTransport } from "../../lib/adapters/node_http.ts";
+import { type NodeHttpOptions, nodeHttpTransport } from "../../lib/adapters/node_http.ts";
 import { DynamoDB } from "../../lib/client/dynamodb.ts";
 import type { DynamoDBOptions } from "../../lib/client/options.ts";
 import { crc32 } from "../../lib/transport/crc32.ts";
 import { ChecksumError, NetworkError, TimeoutError } from "../../lib/transport/errors.ts";
 import type { ClientEvent } from "../../lib/transport/send.ts";
 import { startLocalDynamo } from "../../testing.ts";
+import { TEST_CERT, TEST_KEY } from "./_tls_fixture.ts";
 
 const CREDENTIALS = { accessKeyId: "AKID", secretAccessKey: "secret" };
 
 /**
- * A server of our own: each request, read in full, goes to `handle` with the index of its socket and
- * how many requests that socket carried before.
+ * A server of our own (https with the test certificate when `tls`): each request, read in full, goes
+ * to `handle` with the index of its socket and how many requests that socket carried before.
  */
 async function serve(
   handle: (req: IncomingMessage, res: ServerResponse, socket: number, earlier: number) => void,
+  tls = false,
 ): Promise<{ url: string; sockets: Socket[]; requests: number; close(): Promise<void> }> {
   const sockets: Socket[] = [];
   const served = new Map<Socket, number>();
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     state.requests++;
     const earlier = served.get(req.socket) ?? 0;
     served.set(req.socket, earlier + 1);
     req.resume();
     req.on("end", () => handle(req, res, sockets.indexOf(req.socket), earlier));
-  });
-  server.on("connection", (socket: Socket) => sockets.push(socket));
+  };
+  const server = tls
+    ? createTlsServer({ cert: TEST_CERT, key: TEST_KEY }, listener)
+    : createServer(listener);
+  server.on(tls ? "secureConnection" : "connection", (socket: Socket) => sockets.push(socket));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   const state = {
-    url: `http://127.0.0.1:${port}`,
+    url: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     sockets,
     requests: 0,
     close: () =>
@@ -65,8 +71,8 @@ function answer(res: ServerResponse, body: string, crc?: number): void {
 }
 
 /** A client of `url` over a fresh node:http transport, recording its events; close it after use. */
-function client(url: string, options: DynamoDBOptions = {}) {
-  const transport = nodeHttpTransport();
+function client(url: string, options: DynamoDBOptions = {}, http: NodeHttpOptions = {}) {
+  const transport = nodeHttpTransport(http);
   const events: ClientEvent[] = [];
   const db = new DynamoDB({
     endpoint: url,
@@ -277,6 +283,46 @@ Deno.test("node:http: the CRC-32 is checked on the bytes received", async () => 
     assertEquals(error.attempts, 2);
     crc = undefined;
     assertEquals(await db.getItem({ TableName: "t", Key: {} }), { Item: { name: { S: "Zoë ✓" } } });
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});
+
+Deno.test("node:http: https with the TLS options; an untrusted certificate is a NetworkError", async () => {
+  const server = await serve((_req, res) => answer(res, '{"TableNames":[]}'), true);
+  const untrusting = client(server.url, { maxAttempts: 2 });
+  const trusting = client(server.url, {}, { tls: { ca: TEST_CERT } });
+  const bytes = client(server.url, {}, { tls: { ca: [new TextEncoder().encode(TEST_CERT)] } });
+  const lax = client(server.url, {}, { tls: { rejectUnauthorized: false } });
+  try {
+    const error = await assertRejects(() => untrusting.db.listTables(), NetworkError);
+    assertEquals(error.attempts, 2);
+    assertStringIncludes(error.message, "self");
+    for (const { db, of } of [trusting, bytes, lax]) {
+      assertEquals(await db.listTables(), { TableNames: [] });
+      assertEquals(await db.listTables(), { TableNames: [] });
+      assertEquals(of("response").map((e) => e.type === "response" && e.reusedConnection), [
+        false,
+        true,
+      ]);
+    }
+  } finally {
+    for (const { transport } of [untrusting, trusting, bytes, lax]) transport.close();
+    await server.close();
+  }
+});
+
+Deno.test("node:http: maxSockets caps the connections; close() ends the pooled ones", async () => {
+  const server = await serve((_req, res) => setTimeout(() => answer(res, "{}"), 20));
+  const { db, transport } = client(server.url, {}, { maxSockets: 2 });
+  try {
+    const calls = Array.from({ length: 6 }, () => db.deleteItem({ TableName: "t", Key: {} }));
+    assertEquals(await Promise.all(calls), Array(6).fill({}));
+    assertEquals([server.requests, server.sockets.length], [6, 2]);
+    assertEquals(server.sockets.some((socket) => socket.destroyed), false);
+    transport.close();
+    await waitFor(() => server.sockets.every((socket) => socket.destroyed));
   } finally {
     transport.close();
     await server.close();

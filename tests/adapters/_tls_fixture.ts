@@ -1,0 +1,23 @@
+// A self-signed certificate for 127.0.0.1 and localhost (valid until 2126) and its key, made for the
+// node:http transport's TLS tests with `openssl req -x509 -newkey ec -nodes -days 36500`. Test data only:
+// it guards nothing.
+
+export const TEST_CERT = `-----BEGIN CERTIFICATE-----
+MIIBpDCCAUugAwIBAgIUeqLsojTrYZB28/VB/ETqpxY1SegwCgYIKoZIzj0EAwIw
+GTEXMBUGA1UEAwwOZHluYWZldGNoIHRlc3QwIBcNMjYxMTI1MTQzNjE0WhgPMjEy
+NjExMDExNDM2MTRaMBkxFzAVBgNVBAMMDmR5bmFmZXRjaCB0ZXN0MFkwEwYHKoZI
+zj0CAQYIKoZIzj0DAQcDQgAEjIqT0MdGj12Yswc8GomGZqMYAh5Tf8RKR0jQVObJ
+z5SQ7ON9DCLe5E2DWptTI6JP4v5Yy8cr5gMubi/f4qJ0eqNvMG0wHQYDVR0OBBYE
+FM8pKap4Swadpjso5eyb1Xd4qBA8MB8GA1UdIwQYMBaAFM8pKap4Swadpjso5eyb
+1Xd4qBA8MA8GA1UdEwEB/wQFMAMBAf8wGgYDVR0RBBMwEYcEfwAAAYIJbG9jYWxo
+b3N0MAoGCCqGSM49BAMCA0cAMEQCIESmF42S4V59+O2lK8vvLakElEFh2q1kQzRY
+hsaBgO97AiA9TWkaFBWmKJJiGCPf4cmCZh8VbKwXhx01TrucMrVPVg==
+-----END CERTIFICATE-----
+`;
+
+export const TEST_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgddAx6/K0hFtgqD2K
+KyRJZfqHdgRzlU1BU1qzRJS6SzKhRANCAASMipPQx0aPXZizBzwaiYZmoxgCHlN/
+xEpHSNBU5snPlJDs430MIt7kTYNam1Mjok/i/ljLxyvmAy5uL9/ionR6
+-----END PRIVATE KEY-----
+`;
