@@ -52,6 +52,7 @@ export interface NodeHttpOptions {
 
 // How many times one request is sent again at once when a pooled socket turns out to be closed.
 const STALE_RETRIES = 3;
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 /**
  * Makes a transport over `node:http` / `node:https` with keep-alive agents (made on first use).
@@ -112,7 +113,7 @@ export function nodeHttpTransport(
     const agent = tls
       ? secure ??= new TlsAgent({ ...agentOptions, ...tlsOptions })
       : plain ??= new Agent(agentOptions);
-    const data = new TextEncoder().encode(request.body);
+    const data = encoder.encode(request.body);
     const headers = { ...request.headers, "content-length": String(data.length) };
     for (let stale = 0;; stale++) {
       try {

@@ -329,6 +329,23 @@ Deno.test("node:http: maxSockets caps the connections; close() ends the pooled o
   }
 });
 
+Deno.test("node:http: a socket idle for keepAliveMs is closed; the next call opens another", async () => {
+  const server = await serve((_req, res) => answer(res, "{}"));
+  const { db, of, transport } = client(server.url, {}, { keepAliveMs: 150 });
+  try {
+    await db.deleteItem({ TableName: "t", Key: {} });
+    await db.deleteItem({ TableName: "t", Key: {} });
+    await waitFor(() => server.sockets[0].destroyed);
+    await db.deleteItem({ TableName: "t", Key: {} });
+    assertEquals(server.sockets.length, 2);
+    const reused = of("response").map((e) => e.type === "response" && e.reusedConnection);
+    assertEquals(reused, [false, true, false]);
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});
+
 async function waitFor(condition: () => boolean): Promise<void> {
   for (let i = 0; !condition(); i++) {
     if (i > 200) throw new Error("condition not met within 2 s");
