@@ -81,13 +81,14 @@ export async function sign(
         allowed: "a string",
       });
     }
-    // A line break is allowed only as an obsolete fold (followed by a space or tab, as the SigV4 suite
-    // has it); any other CR, LF or NUL would let a value smuggle in a header.
-    if (/[\0\r\n]/.test(value.replace(/\r?\n[ \t]/g, ""))) {
+    // CR, LF or NUL would let a value smuggle in a header; a fold (a line break followed by a space or
+    // tab, as the SigV4 suite has it) only when the caller asks for it.
+    if (/[\0\r\n]/.test(options.foldedHeaders ? value.replace(/\r?\n[ \t]/g, "") : value)) {
       throw new ValidationError("invalid value", {
         path: `request.headers.${name}`,
         found: "a value with a line break or NUL",
-        allowed: "a value without CR, LF or NUL (a line break only when a space or tab follows)",
+        allowed:
+          "a value without CR, LF or NUL (a fold, a line break then a space or tab, with foldedHeaders)",
       });
     }
     const lower = name.toLowerCase();

@@ -49,6 +49,12 @@ export interface SignOptions {
   omitSessionToken?: boolean;
   /** The SHA-256/HMAC implementation; default `"auto"`. */
   hashing?: Hashing;
+  /**
+   * Accept obsolete line folding in header values (a line break followed by a space or tab, which the
+   * SigV4 test suite uses and HTTP/1.1 deprecates); default false: any CR, LF or NUL in a header value is
+   * refused, so no value can smuggle in a header.
+   */
+  foldedHeaders?: boolean;
 }
 
 /** How to presign: `SignOptions` and the lifetime of the URL. */
