@@ -1,5 +1,6 @@
 // An evaluator of condition specs and update specs over AttributeValue items, written from DynamoDB's
-// documented semantics and independent of lib/expressions, for the oracle tests against dynalite.
+// documented semantics and independent of lib/expressions, for the oracle tests; where the documentation
+// leaves a detail open, it follows AWS's DynamoDB Local.
 import type { AttributeMap, AttributeValue } from "../../lib/codec/mod.ts";
 import type { CmpOp, PathSpec, Spec } from "./_spec.ts";
 
@@ -55,7 +56,9 @@ function order(a: AV, b: AV): number | undefined {
 
 function sizeOf(av: AV | undefined): AV | undefined {
   if (!av) return undefined;
-  if ("S" in av) return { N: String(utf8(av.S).length) };
+  // The documentation says "the length of the string"; DynamoDB Local counts UTF-16 units (size of
+  // "é" is 1, of "😀" is 2), as dynalite does.
+  if ("S" in av) return { N: String(av.S.length) };
   if ("B" in av) return { N: String(atob(av.B).length) };
   for (const t of ["SS", "NS", "BS", "L"] as const) {
     if (t in av) return { N: String((inner(av) as unknown[]).length) };
