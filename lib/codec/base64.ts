@@ -8,12 +8,14 @@
 import { ValidationError } from "../errors.ts";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const CODES = new Uint8Array(128).fill(64);
+// The value of each ASCII base64 digit; -1 for any other character, so a group of four that holds one
+// has a negative 24-bit value.
+const CODES = new Int32Array(128).fill(-1);
 for (let i = 0; i < 64; i++) CODES[ALPHABET.charCodeAt(i)] = i;
 
-function code(text: string, i: number): number {
-  const x = text.charCodeAt(i);
-  return x < 128 ? CODES[x] : 64;
+// The 24 bits of four base64 digits (as char codes); negative when one is not a digit.
+function quad(a: number, b: number, c: number, d: number): number {
+  return (a | b | c | d) > 127 ? -1 : CODES[a] << 18 | CODES[b] << 12 | CODES[c] << 6 | CODES[d];
 }
 
 // Every pair of base64 digits (12 bits), so encoding does one lookup per 12 bits.
@@ -60,17 +62,29 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
   const full = len - (pad ? 4 : 0);
   let o = 0;
   for (let i = 0; i < full; i += 4) {
-    const a = code(text, i), b = code(text, i + 1), c = code(text, i + 2), d = code(text, i + 3);
-    if ((a | b | c | d) > 63) return undefined;
-    out[o++] = a << 2 | b >> 4;
-    out[o++] = (b & 15) << 4 | c >> 2;
-    out[o++] = (c & 3) << 6 | d;
+    const v = quad(
+      text.charCodeAt(i),
+      text.charCodeAt(i + 1),
+      text.charCodeAt(i + 2),
+      text.charCodeAt(i + 3),
+    );
+    if (v < 0) return undefined;
+    out[o++] = v >> 16;
+    out[o++] = v >> 8;
+    out[o++] = v;
   }
   if (pad) {
-    const a = code(text, full), b = code(text, full + 1), c = pad === 1 ? code(text, full + 2) : 0;
-    if ((a | b | c) > 63 || (pad === 2 ? b & 15 : c & 3)) return undefined;
-    out[o++] = a << 2 | b >> 4;
-    if (pad === 1) out[o] = (b & 15) << 4 | c >> 2;
+    // The padded group is read with "A" (65, zero bits) in place of each "=".
+    const v = quad(
+      text.charCodeAt(full),
+      text.charCodeAt(full + 1),
+      pad === 1 ? text.charCodeAt(full + 2) : 65,
+      65,
+    );
+    // The bits the padding leaves unused must be zero.
+    if (v < 0 || v & (pad === 1 ? 0xff : 0xffff)) return undefined;
+    out[o++] = v >> 16;
+    if (pad === 1) out[o] = v >> 8;
   }
   return out;
 }

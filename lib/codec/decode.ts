@@ -19,7 +19,7 @@ import {
   toValidationError,
   within,
 } from "./_fault.ts";
-import { isShortCanonical, normalizeNumber, numberToString } from "./numbers.ts";
+import { normalizeNumber, numberToString, shortCanonicalValue } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { base64ToBytes } from "./base64.ts";
 
@@ -235,7 +235,10 @@ function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
 
 function decodeNumber(s: string, c: Ctx): unknown {
   const mode = c.numbers;
-  if (!mode && isShortCanonical(s)) return +s;
+  if (!mode) {
+    const n = shortCanonicalValue(s);
+    if (n === n) return n;
+  }
   const t = normalizeNumber(s);
   if (!mode && t.length < 16 || mode === 2) return +t;
   if (mode === 3) return new DynamoNumber(t);

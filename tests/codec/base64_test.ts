@@ -44,3 +44,18 @@ Deno.test("decodeBase64: a ValidationError names what was found", () => {
   const e = assertThrows(() => decodeBase64("AQ="), ValidationError);
   assertEquals(e.message, 'bad base64; found "AQ="; allowed: padded standard base64');
 });
+
+Deno.test("base64ToBytes: agrees with a regex and atob reference on near-base64 text", () => {
+  const STRICT = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+  // Characters outside ASCII whose low 7 bits are base64 digits must not pass for them.
+  const unit = fc.constantFrom(..."AQgw/+9z=", "\u0141", "\u00c1", "\u0100", "\u2b2f", "\n");
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 16 }), (text) => {
+      const strict = STRICT.test(text) && btoa(atob(text)) === text;
+      const bytes = base64ToBytes(text);
+      assertEquals(bytes !== undefined, strict, JSON.stringify(text));
+      if (bytes) assertEquals(bytes, Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
+    }),
+    { numRuns: 3000 },
+  );
+});

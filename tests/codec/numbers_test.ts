@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { assertEquals, assertStrictEquals, assertThrows } from "../assert.ts";
+import { assertEquals, assertOk, assertStrictEquals, assertThrows } from "../assert.ts";
 import {
   bigintToString,
-  isShortCanonical,
   normalizeNumber,
   numberToString,
+  shortCanonicalValue,
 } from "../../lib/codec/numbers.ts";
 import { Fault } from "../../lib/codec/_fault.ts";
 import { decode, DynamoNumber, encode } from "../../lib/codec/mod.ts";
@@ -192,7 +192,7 @@ Deno.test("encode and decode at the number boundaries", () => {
   assertThrows(() => decode({ N: "1" + "2".repeat(38) }), ValidationError, "(39 digits)");
 });
 
-Deno.test("isShortCanonical: exactly the canonical numbers of at most 15 characters", () => {
+Deno.test("shortCanonicalValue: exactly the canonical numbers of at most 15 characters, valued as Number() does", () => {
   const reference = (s: string) =>
     s.length <= 15 && s !== "-0" && /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/.test(s);
   const cases = [
@@ -223,17 +223,27 @@ Deno.test("isShortCanonical: exactly the canonical numbers of at most 15 charact
     "-.5",
     "9.9",
   ];
-  for (const s of cases) assertEquals(isShortCanonical(s), reference(s), s);
+  // NaN for every text that is not short and canonical; otherwise the very double Number() gives.
+  const check = (s: string) => {
+    const value = shortCanonicalValue(s);
+    assertEquals(!Number.isNaN(value), reference(s), s);
+    if (reference(s)) assertOk(Object.is(value, Number(s)), s);
+    return value;
+  };
+  for (const s of cases) check(s);
   const text = fc.oneof(
     numberText,
     numberText.map(oracleCanonical),
+    rangeDouble.map(numberToString),
+    fc.integer({ min: -(10 ** 14), max: 10 ** 15 }).chain((m) =>
+      fc.nat(14).map((k) => numberToString(m / 10 ** k))
+    ),
     fc.string({ unit: fc.constantFrom("0", "1", "9", ".", "-", "e", "+", "a"), maxLength: 17 }),
   );
   fc.assert(
     fc.property(text, (s) => {
-      assertEquals(isShortCanonical(s), reference(s), s);
       // A short canonical text is exactly a JS number.
-      if (isShortCanonical(s)) assertEquals(numberToString(Number(s)), s);
+      if (!Number.isNaN(check(s))) assertEquals(numberToString(Number(s)), s);
     }),
     { numRuns: 3000 },
   );
