@@ -208,3 +208,10 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
   }
   return { port, stop };
 }
+
+// `deno task dynamodb-local` (CI runs it before the tests): fetch the emulator into its cache folder.
+if (import.meta.main) {
+  const dir = defaultEmulatorDir();
+  await ensureEmulator(dir);
+  console.log(`DynamoDB Local 1.25.1 in ${dir}`);
+}
