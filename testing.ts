@@ -82,7 +82,8 @@ interface Server {
 /**
  * Starts a local DynamoDB on 127.0.0.1: dynalite in-process with table state changes immediate, or
  * with `engine: "dynamodb-local"` AWS's DynamoDB Local (in memory, telemetry off), fetched once into a
- * cache folder and run with `java`, ready when this resolves.
+ * cache folder and run with `java`, ready when this resolves. DynamoDB Local 1.25.1 has no option to
+ * listen on one address: it listens on every interface of the machine.
  *
  * @param options The engine, the port, and per engine its table timings or its cache folder.
  * @returns The server's endpoint, a client factory and `close`.
