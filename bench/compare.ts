@@ -9,7 +9,8 @@
  * per-round ratio, peer time / dynafetch time (above 1: dynafetch is faster).
  *
  * - codec, signing and client CPU (in-memory transports) in this Deno process, reusing the calls of
- *   bench/codec_bench.ts (its data set), bench/sigv4_bench.ts and bench/client_bench.ts;
+ *   bench/codec_bench.ts (its data set), bench/sigv4_bench.ts and bench/client_bench.ts; the codec and
+ *   client CPU again under Node from the npm build (bench/e2e/cpu.mjs, same data, same work);
  * - end to end against dynalite in a separate Node process (bench/e2e/server.mjs), under Deno (dynafetch
  *   from the sources), Node and Bun (dynafetch from the npm build in dist/npm, built here when missing or
  *   older than the sources, resolved by package name so its package conditions apply), each runtime in
@@ -18,7 +19,7 @@
  * - cold start: fresh processes (bench/e2e/cold.mjs), import to first GetItem result;
  * - bundle size: bench/bundle_size.ts's measurement.
  *
- *     deno task bench:compare            the full run (about 3-5 minutes on 2 cores)
+ *     deno task bench:compare            the full run (about 4-5 minutes on 2 cores)
  *     deno task bench:compare --quick    fewer rounds, to try it out (not written to the results file)
  *
  * @module
@@ -30,7 +31,7 @@ import { decodeItem, DynamoDB, encodeItem } from "../mod.ts";
 import type { AttributeMap } from "../mod.ts";
 import { measure as bundleSize } from "./bundle_size.ts";
 import type { BundleSize } from "./bundle_size.ts";
-import { clientRuns } from "./client_bench.ts";
+import { clientRuns, item as clientItem, key as clientKey } from "./client_bench.ts";
 import { makeItems } from "./codec_bench.ts";
 import { contenders as signers } from "./sigv4_bench.ts";
 import { compare, race, stringifyData } from "./e2e/harness.mjs";
@@ -113,15 +114,20 @@ async function exists(path: string): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------------
 // In-process rows (Deno): codec, signing, client CPU.
 
-async function codecRows(): Promise<void> {
+const CODEC_SLICE = 1000;
+
+/** The codec's races in this process: encodeItem vs marshall, decodeItem vs unmarshall. */
+async function codecRaces(): Promise<Record<string, Record<string, number[]>>> {
   const items = makeItems();
   const ours: AttributeMap[] = items.map((item) => encodeItem(item));
   const sdk = items.map((item) => marshall(item));
   let sink: unknown;
-  const loop = (fn: (i: number) => unknown) => () => {
-    for (let i = 0; i < items.length; i++) sink = fn(i);
+  // Each turn handles one slice of 1,000 items, the next slice each round.
+  const loop = (fn: (i: number) => unknown) => (round: number) => {
+    const start = (round * CODEC_SLICE) % items.length;
+    for (let i = start; i < start + CODEC_SLICE; i++) sink = fn(i);
   };
-  const plan = { rounds: scale(15), ops: items.length, warmup: 2 };
+  const plan = { rounds: scale(40), ops: CODEC_SLICE, warmup: 3 };
   const encode = await race({
     encodeItem: loop((i) => encodeItem(items[i])),
     marshall: loop((i) => marshall(items[i])),
@@ -131,21 +137,25 @@ async function codecRows(): Promise<void> {
     unmarshall: loop((i) => unmarshall(sdk[i])),
   }, plan);
   if (sink === undefined) throw new Error("nothing was computed");
-  const per = " per 10,000 items";
+  return { encode, decode };
+}
+
+function codecRows(runtime: string, races: Record<string, Record<string, number[]>>): void {
+  const items = "per 10,000 items";
   timeRow(
-    "codec: encodeItem vs @aws-sdk/util-dynamodb marshall (10,000 items of 15 attributes)",
-    "Deno",
-    encode,
+    "codec: encodeItem vs @aws-sdk/util-dynamodb marshall (codec_bench's 10,000 items of 15 attributes, 1,000 a turn)",
+    runtime,
+    races.encode,
     "encodeItem",
     "marshall",
     { min: 2, text: ">= 2x" },
     1e4,
   );
-  rows.at(-1)!.ours += per;
+  rows.at(-1)!.ours += ` ${items}`;
   timeRow(
     "codec: decodeItem vs unmarshall (same items)",
-    "Deno",
-    decode,
+    runtime,
+    races.decode,
     "decodeItem",
     "unmarshall",
     {
@@ -154,17 +164,17 @@ async function codecRows(): Promise<void> {
     },
     1e4,
   );
-  rows.at(-1)!.ours += per;
+  rows.at(-1)!.ours += ` ${items}`;
 }
 
 async function signingRows(): Promise<void> {
-  const batch = 50;
+  const batch = 10;
   const contenders = Object.fromEntries(
     Object.entries(signers).map(([name, fn]) => [name, async () => {
       for (let i = 0; i < batch; i++) await fn();
     }]),
   );
-  const s = await race(contenders, { rounds: scale(20), ops: batch, warmup: 2 });
+  const s = await race(contenders, { rounds: scale(60), ops: batch, warmup: 3 });
   const what = "signing a 1 KB PutItem (SigV4)";
   timeRow(
     `${what}, WebCrypto path`,
@@ -211,27 +221,53 @@ async function signingRows(): Promise<void> {
   );
 }
 
-async function clientRows(): Promise<void> {
-  const targets: Record<string, number> = { PutItem: 5, GetItem: 5, "Query(100)": 3 };
+/** The client's races in this process, per operation: bench/client_bench.ts's calls. */
+async function clientRaces(): Promise<Record<string, Record<string, number[]>>> {
+  const races: Record<string, Record<string, number[]>> = {};
   for (const [op, runs] of Object.entries(clientRuns)) {
-    const ops = op === "Query(100)" ? 20 : 100;
-    const s = await race({
+    const ops = op === "Query(100)" ? 2 : 10;
+    races[op] = await race({
       [DYNAFETCH]: async () => {
         for (let i = 0; i < ops; i++) await runs.dynafetch();
       },
       "AWS SDK v3 DocumentClient": async () => {
         for (let i = 0; i < ops; i++) await runs.sdk();
       },
-    }, { rounds: scale(15), ops, warmup: 2 });
+    }, { rounds: scale(60), ops, warmup: 3 });
+  }
+  return races;
+}
+
+function clientRows(runtime: string, races: Record<string, Record<string, number[]>>): void {
+  const targets: Record<string, number> = { PutItem: 5, GetItem: 5, "Query(100)": 3 };
+  for (const [op, samples] of Object.entries(races)) {
     timeRow(
       `client CPU per ${op}, in-memory fetch, plain values in and out`,
-      "Deno",
-      s,
+      runtime,
+      samples,
       DYNAFETCH,
       "AWS SDK v3 DocumentClient",
       { min: targets[op], text: `>= ${targets[op]}x` },
     );
   }
+}
+
+/** The codec and client rows under Node, from the npm build (bench/e2e/cpu.mjs). */
+async function nodeCpuRows(consumer: string): Promise<void> {
+  const data = `${consumer}/cpu.json`;
+  const clientItems = Array.from({ length: 100 }, (_, i) => clientItem(i));
+  await Deno.writeTextFile(
+    data,
+    stringifyData({ codecItems: makeItems(), clientItems, key: clientKey }),
+  );
+  const out = await exec(
+    "node",
+    ["cpu.mjs", JSON.stringify({ data, codecRounds: scale(40), clientRounds: scale(60) })],
+    consumer,
+  );
+  const { encode, decode, client } = JSON.parse(out.trim().split("\n").at(-1)!);
+  codecRows("Node", { encode, decode });
+  clientRows("Node", client);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -346,7 +382,7 @@ async function consumerProject(): Promise<string> {
   ) {
     await link(peer, await Deno.realPath(`${root}node_modules/${peer}`));
   }
-  for (const file of ["clients.mjs", "harness.mjs", "e2e.mjs", "cold.mjs"]) {
+  for (const file of ["clients.mjs", "harness.mjs", "e2e.mjs", "cold.mjs", "cpu.mjs"]) {
     await Deno.copyFile(`${root}bench/e2e/${file}`, `${dir}/${file}`);
   }
   return dir;
@@ -375,10 +411,10 @@ async function e2eRows(runtime: Runtime, endpoint: string, data: string): Promis
     table: TABLE,
     data,
     clients: runtime.clients,
-    ops: 20,
-    pages: 3,
-    rounds: scale(9),
-    batchRounds: scale(3),
+    ops: 5,
+    rounds: scale(30),
+    pages: scale(20),
+    warmup: 3,
   };
   const out = await exec(
     runtime.command,
@@ -391,12 +427,15 @@ async function e2eRows(runtime: Runtime, endpoint: string, data: string): Promis
     transport: string;
   };
   for (const [op, samples] of Object.entries(results)) {
+    // BatchWriteItem is timed per call of 25 and shown per 2,000 items (80 calls).
+    const batch = op.startsWith("BatchWriteItem");
+    const name = batch ? "BatchWriteItem of 2,000 items (80 sequential calls of 25)" : op;
     for (const peer of Object.keys(samples)) {
       if (peer === DYNAFETCH) continue;
-      const what = `end to end: ${op}${
+      const what = `end to end: ${name}${
         peer.startsWith("dynafetch on") ? `, default transport vs ${peer.slice(10)}` : ""
       }`;
-      timeRow(what, runtime.name, samples, DYNAFETCH, peer, E2E_TARGETS[peer]);
+      timeRow(what, runtime.name, samples, DYNAFETCH, peer, E2E_TARGETS[peer], batch ? 80 : 1);
     }
   }
   return [
@@ -408,7 +447,7 @@ async function e2eRows(runtime: Runtime, endpoint: string, data: string): Promis
 async function coldRows(runtimes: Runtime[], endpoint: string, key: object): Promise<void> {
   const clients = [DYNAFETCH, "AWS SDK v3 DocumentClient", "aws-lite"];
   for (const runtime of runtimes) {
-    const runs = scale(7);
+    const runs = scale(5);
     const ms: Record<string, number[]> = Object.fromEntries(clients.map((c) => [c, []]));
     for (let round = 0; round < runs + 1; round++) {
       for (let i = 0; i < clients.length; i++) {
@@ -505,17 +544,20 @@ if (import.meta.main) {
     bun: bun ? await version(bun, ["--version"]) : "missing",
   };
 
-  step("codec");
-  await codecRows();
-  step("signing");
+  step("codec, Deno");
+  codecRows("Deno", await codecRaces());
+  step("signing, Deno");
   await signingRows();
-  step("client CPU");
-  await clientRows();
+  step("client CPU, Deno");
+  clientRows("Deno", await clientRaces());
 
-  step("dynalite");
-  const server = await startServer();
   const consumer = await consumerProject();
+  let server: Server | undefined;
   try {
+    step("codec and client CPU, Node");
+    await nodeCpuRows(consumer);
+    step("dynalite");
+    server = await startServer();
     const { items, partitions } = e2eItems();
     await seed(server.endpoint, items);
     const data = `${consumer}/data.json`;
@@ -565,7 +607,7 @@ if (import.meta.main) {
     step("cold start");
     await coldRows(runtimes, server.endpoint, { pk: partitions[3], sk: items[3].sk });
   } finally {
-    await server.close();
+    await server?.close();
     await Deno.remove(consumer, { recursive: true });
   }
   step("bundle size");
