@@ -62,7 +62,8 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * without the client seeing a failure. Each response reports `reusedConnection`.
  *
  * @param options Socket count, idle lifetime and TLS settings.
- * @returns The transport, with `close()` to destroy its sockets (later requests open new ones).
+ * @returns The transport, with `close()` to destroy its sockets (requests in flight fail; later ones
+ *   open new sockets).
  * @example
  * ```ts
  * import { nodeHttpTransport } from "@dynafetch/dynafetch/node";
@@ -100,15 +101,12 @@ export function nodeHttpTransport(
   };
   let plain: Agent | undefined;
   let secure: TlsAgent | undefined;
-  let lastUrl = "";
-  let target: URL | undefined;
+  // The client sends every request to one URL: parse it once.
+  let last: { href: string; url: URL } | undefined;
 
   const transport = async (request: HttpRequest): Promise<HttpResponse> => {
-    if (request.url !== lastUrl) {
-      target = new URL(request.url);
-      lastUrl = request.url;
-    }
-    const url = target!;
+    if (last?.href !== request.url) last = { href: request.url, url: new URL(request.url) };
+    const { url } = last;
     const tls = url.protocol === "https:";
     const agent = tls
       ? secure ??= new TlsAgent({ ...agentOptions, ...tlsOptions })
@@ -160,7 +158,7 @@ function exchange(
     });
     const onAbort = () => {
       req.destroy();
-      reject(signal!.reason);
+      reject(signal?.reason);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
     const done = () => signal?.removeEventListener("abort", onAbort);
