@@ -8,46 +8,11 @@ import { ValidationError } from "../../lib/errors.ts";
 import type { FetchLike } from "../../lib/transport/mod.ts";
 import { BatchWriteError } from "../../lib/table/batch_errors.ts";
 import { Database } from "../../lib/table/database.ts";
-import { fakeDatabase } from "./_local.ts";
+import { fakeDatabase, recordingDatabase } from "./_local.ts";
 
 const batchSizes = (seen: { operation: string; body: Record<string, unknown> }[]) =>
   seen.filter((r) => r.operation === "BatchWriteItem")
     .map((r) => Object.values(r.body.RequestItems as Record<string, unknown[]>)[0].length);
-
-Deno.test("flushes at 25, on flush() and on close(); writes after close are rejected", async () => {
-  const { db, seen } = fakeDatabase(() => ({}));
-  const writer = db.table("ttt", { partitionKey: ["id", "N"] }).batchWriter();
-  for (let id = 0; id < 60; id++) await writer.put({ id });
-  assertEquals(batchSizes(seen), [25, 25]);
-  assertEquals(writer.pending, 10);
-  await writer.flush();
-  assertEquals(batchSizes(seen), [25, 25, 10]);
-  await writer.flush();
-  assertEquals(batchSizes(seen), [25, 25, 10]);
-  await writer.delete(1);
-  await writer.close();
-  assertEquals(batchSizes(seen), [25, 25, 10, 1]);
-  await assertRejects(() => writer.put({ id: 1 }), ValidationError, "closed");
-});
-
-Deno.test("duplicates in one buffer: last write wins by default, or rejected", async () => {
-  const { db, seen } = fakeDatabase(() => ({}));
-  const t = db.table("ttt", { partitionKey: ["id", "N"] });
-  const writer = t.batchWriter();
-  await writer.put({ id: 1, v: "a" });
-  await writer.delete(1);
-  await writer.put({ id: 2 });
-  await writer.close();
-  assertEquals((seen[0].body.RequestItems as Record<string, unknown>).ttt, [
-    { DeleteRequest: { Key: { id: { N: "1" } } } },
-    { PutRequest: { Item: { id: { N: "2" } } } },
-  ]);
-  const strict = t.batchWriter({ duplicates: "reject" });
-  await strict.put({ id: 1 });
-  await assertRejects(() => strict.put({ id: 1 }), ValidationError, "duplicate key");
-  await assertRejects(() => strict.put({ v: 1 }), ValidationError);
-  assertEquals(strict.pending, 1);
-});
 
 Deno.test("after a failed batch nothing more is sent; close() lists every write not applied", async () => {
   let calls = 0;
@@ -106,6 +71,50 @@ function lossyFetch(endpoint: string, random: () => number): FetchLike {
 }
 
 await forEachEngine(({ local, test }) => {
+  test("duplicates in one buffer: last write wins by default, or rejected", async () => {
+    const { db, seen } = recordingDatabase(local);
+    await db.createTable({ name: "ttt", partitionKey: ["id", "N"] });
+    seen.length = 0;
+    const t = db.table("ttt", { partitionKey: ["id", "N"] });
+    const writer = t.batchWriter();
+    await writer.put({ id: 1, v: "a" });
+    await writer.delete(1);
+    await writer.put({ id: 2 });
+    await writer.close();
+    assertEquals((seen[0].body.RequestItems as Record<string, unknown>).ttt, [
+      { DeleteRequest: { Key: { id: { N: "1" } } } },
+      { PutRequest: { Item: { id: { N: "2" } } } },
+    ]);
+    assertEquals(await t.scan().all(), [{ id: 2 }]);
+    const strict = t.batchWriter({ duplicates: "reject" });
+    await strict.put({ id: 1 });
+    await assertRejects(() => strict.put({ id: 1 }), ValidationError, "duplicate key");
+    await assertRejects(() => strict.put({ v: 1 }), ValidationError);
+    assertEquals(strict.pending, 1);
+  });
+
+  test("flushes at 25, on flush() and on close(); writes after close are rejected", async () => {
+    const { db, seen } = recordingDatabase(local);
+    await db.createTable({ name: "ttt", partitionKey: ["id", "N"] });
+    seen.length = 0;
+    const writer = db.table("ttt", { partitionKey: ["id", "N"] }).batchWriter();
+    for (let id = 0; id < 60; id++) await writer.put({ id });
+    assertEquals(batchSizes(seen), [25, 25]);
+    assertEquals(writer.pending, 10);
+    await writer.flush();
+    assertEquals(batchSizes(seen), [25, 25, 10]);
+    await writer.flush();
+    assertEquals(batchSizes(seen), [25, 25, 10]);
+    await writer.delete(1);
+    await writer.close();
+    assertEquals(batchSizes(seen), [25, 25, 10, 1]);
+    assertEquals(
+      await db.table("ttt", { partitionKey: ["id", "N"] }).scan({ count: true }).total(),
+      59,
+    );
+    await assertRejects(() => writer.put({ id: 1 }), ValidationError, "closed");
+  });
+
   test("property: batchWriter leaves the table as the same puts and deletes sent one at a time", async () => {
     const seeded =
       (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);

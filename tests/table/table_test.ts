@@ -25,7 +25,8 @@ type Event = { user: string; ts: number; kind?: string; n?: number; tags?: Set<s
 
 // dynalite only: its createTableMs holds a table CREATING; DynamoDB Local makes tables ACTIVE at once.
 Deno.test("createTable with wait: false returns at once; waitUntilActive polls with backoff", async () => {
-  const local = await startLocalDynamo({ createTableMs: 300 });
+  // 1 s: long enough that three polls (50 + 100 + 200 ms) fit even on a loaded machine.
+  const local = await startLocalDynamo({ createTableMs: 1000 });
   try {
     const sleeps: number[] = [];
     const db = new Database({
@@ -112,52 +113,6 @@ Deno.test("table and index names are checked: 3 to 255 of A-Z a-z 0-9 _ . -", as
   );
 });
 
-Deno.test("a table handle makes no call; requests carry exactly the fields asked for", async () => {
-  const { db, seen } = fakeDatabase(({ operation }) =>
-    operation === "GetItem" ? { Item: { id: { S: "a" } } } : {}
-  );
-  const t = db.table("users", { partitionKey: ["id", "S"] });
-  assertEquals(seen.length, 0);
-  await t.get("a");
-  await t.get("a", { consistentRead: true, projection: ["name", "address.city"] });
-  await t.has("a");
-  await t.put({ id: "a" });
-  await t.update("a", update().set("x", 1), { returnValues: "ALL_NEW" });
-  await t.delete("a", { expected: { x: true }, returnValuesOnConditionCheckFailure: "ALL_OLD" });
-  assertEquals(seen.map((r) => r.body), [
-    { TableName: "users", Key: { id: { S: "a" } } },
-    {
-      TableName: "users",
-      Key: { id: { S: "a" } },
-      ConsistentRead: true,
-      ProjectionExpression: "#n0, #n1.#n2",
-      ExpressionAttributeNames: { "#n0": "name", "#n1": "address", "#n2": "city" },
-    },
-    {
-      TableName: "users",
-      Key: { id: { S: "a" } },
-      ProjectionExpression: "#n0",
-      ExpressionAttributeNames: { "#n0": "id" },
-    },
-    { TableName: "users", Item: { id: { S: "a" } } },
-    {
-      TableName: "users",
-      Key: { id: { S: "a" } },
-      UpdateExpression: "SET #n0 = :v0",
-      ExpressionAttributeNames: { "#n0": "x" },
-      ExpressionAttributeValues: { ":v0": { N: "1" } },
-      ReturnValues: "ALL_NEW",
-    },
-    {
-      TableName: "users",
-      Key: { id: { S: "a" } },
-      ConditionExpression: "attribute_exists(#n0)",
-      ExpressionAttributeNames: { "#n0": "x" },
-      ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-    },
-  ]);
-});
-
 Deno.test("waitUntilActive waits for global indexes too; a table being deleted is an error", async () => {
   let polls = 0;
   const { db } = fakeDatabase(() => ({
@@ -193,6 +148,53 @@ Deno.test("waitUntilActive waits for global indexes too; a table being deleted i
 });
 
 await forEachEngine(({ engine, local, test }) => {
+  test("a table handle makes no call; requests carry exactly the fields asked for", async () => {
+    const { db, seen } = recordingDatabase(local);
+    await db.createTable({ name: "users", partitionKey: ["id", "S"] });
+    await db.table("users", { partitionKey: ["id", "S"] }).put({ id: "a", x: 1 });
+    seen.length = 0;
+    const t = db.table("users", { partitionKey: ["id", "S"] });
+    assertEquals(seen.length, 0);
+    await t.get("a");
+    await t.get("a", { consistentRead: true, projection: ["name", "address.city"] });
+    await t.has("a");
+    await t.put({ id: "a" });
+    await t.update("a", update().set("x", 1), { returnValues: "ALL_NEW" });
+    await t.delete("a", { expected: { x: true }, returnValuesOnConditionCheckFailure: "ALL_OLD" });
+    assertEquals(seen.map((r) => r.body), [
+      { TableName: "users", Key: { id: { S: "a" } } },
+      {
+        TableName: "users",
+        Key: { id: { S: "a" } },
+        ConsistentRead: true,
+        ProjectionExpression: "#n0, #n1.#n2",
+        ExpressionAttributeNames: { "#n0": "name", "#n1": "address", "#n2": "city" },
+      },
+      {
+        TableName: "users",
+        Key: { id: { S: "a" } },
+        ProjectionExpression: "#n0",
+        ExpressionAttributeNames: { "#n0": "id" },
+      },
+      { TableName: "users", Item: { id: { S: "a" } } },
+      {
+        TableName: "users",
+        Key: { id: { S: "a" } },
+        UpdateExpression: "SET #n0 = :v0",
+        ExpressionAttributeNames: { "#n0": "x" },
+        ExpressionAttributeValues: { ":v0": { N: "1" } },
+        ReturnValues: "ALL_NEW",
+      },
+      {
+        TableName: "users",
+        Key: { id: { S: "a" } },
+        ConditionExpression: "attribute_exists(#n0)",
+        ExpressionAttributeNames: { "#n0": "x" },
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      },
+    ]);
+  });
+
   test("createTable waits for ACTIVE and returns a table with the schema, indexes included", async () => {
     const db = database(local);
     const events = await db.createTable<Event>({
