@@ -19,7 +19,7 @@
  * - cold start: fresh processes (bench/e2e/cold.mjs), import to first GetItem result;
  * - bundle size: bench/bundle_size.ts's measurement.
  *
- *     deno task bench:compare            the full run (about 4-5 minutes on 2 cores)
+ *     deno task bench:compare            the full run (about 3-4 minutes on 2 cores)
  *     deno task bench:compare --quick    fewer rounds, to try it out (not written to the results file)
  *
  * @module
@@ -412,8 +412,8 @@ async function e2eRows(runtime: Runtime, endpoint: string, data: string): Promis
     data,
     clients: runtime.clients,
     ops: 5,
-    rounds: scale(30),
-    pages: scale(20),
+    rounds: scale(50),
+    pages: scale(40),
     warmup: 3,
   };
   const out = await exec(
@@ -447,7 +447,7 @@ async function e2eRows(runtime: Runtime, endpoint: string, data: string): Promis
 async function coldRows(runtimes: Runtime[], endpoint: string, key: object): Promise<void> {
   const clients = [DYNAFETCH, "AWS SDK v3 DocumentClient", "aws-lite"];
   for (const runtime of runtimes) {
-    const runs = scale(5);
+    const runs = scale(7);
     const ms: Record<string, number[]> = Object.fromEntries(clients.map((c) => [c, []]));
     for (let round = 0; round < runs + 1; round++) {
       for (let i = 0; i < clients.length; i++) {
@@ -505,6 +505,24 @@ async function bundleRows(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+const METHOD =
+  `How to read it. Each row races dynafetch and one peer in the same process: rounds of short
+turns, one contender after the other in an order that rotates, after a few untimed rounds. The ratio is
+the peer's time / dynafetch's time within a round (above 1: dynafetch is faster); the table gives its
+median over the rounds, with the min and max, and each side's median time. Codec and client CPU run
+bench/codec_bench.ts's and bench/client_bench.ts's work (Deno from the sources, Node from the npm
+build); signing runs bench/sigv4_bench.ts's contenders. End to end: dynalite in a Node process of its
+own on 127.0.0.1, sequential calls, from one process per runtime (Deno: dynafetch from the sources;
+Node and Bun: the npm build, installed by name so its package conditions pick the transport);
+PutItem and GetItem of 15-attribute items (codec_bench's items without the binary, which aws-lite cannot
+write), Query returning one page of 100 such items, BatchWriteItem timed per call of 25 and shown per
+2,000 items (80 calls). "dynafetch" is the client with no transport option (the runtime's default);
+"dynafetch on fetch" and "dynafetch on node:http" choose one. The floors send request bodies built
+before the clock starts, with a fixed Authorization header, and parse the JSON answer: the least any
+client does. Cold start: from before the library's import to the first GetItem result, in a fresh
+process, the median over runs after one warm-up run of each. Bundle: bench/bundle_size.ts (what an app
+doing put, get and query loads, each chunk gzipped on its own).`;
 
 function table(): string {
   const lines = [
@@ -622,36 +640,32 @@ if (import.meta.main) {
   if (!quick) {
     const date = new Date().toISOString().slice(0, 16).replace("T", " ");
     const memory = `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`;
-    const doc = `# dynafetch next to its peers
-
-Measured ${date} UTC with \`deno task bench:compare\` (${
-      seconds.toFixed(0)
-    } s) on ${os.cpus().length} cores
-(${os.cpus()[0]?.model.trim()}), ${memory} of memory, ${Deno.build.os} ${Deno.build.arch}; Deno
-${versions.deno}, Node ${
-      versions.node.replace(/^v/, "")
-    }, Bun ${versions.bun}. Load average (1 min) ${
-      load.map((l) => l.toFixed(1)).join(" at the start, ")
-    } at the end on ${os.cpus().length} cores${
-      Math.max(...load) > os.cpus().length / 2
-        ? ": the machine was busy with other work during the run, so times are inflated and spread; " +
-          "the ratios, taken side by side within each round, are what to compare"
-        : ""
-    }.
-
-Ratios are peer time / dynafetch time (above 1: dynafetch is faster), taken within each round, with the
-median, min and max over the rounds. Times are medians. End to end: dynalite in a separate Node process on
-127.0.0.1, sequential calls; PutItem and GetItem of 15-attribute items (codec_bench's items without the
-binary), Query returning one page of 100 such items, BatchWriteItem of 2,000 items as 80 sequential calls
-of 25. The floors send request bodies built before the clock starts and parse the JSON answer. On Node,
-"dynafetch" is the npm package with no transport option (its default), "dynafetch on fetch" passes the
-global fetch. Cold start: the time from before the library's import to the first GetItem result, in a
-fresh process, the median of the runs after one warm-up run of each.
-
-${text}
-
-${notes.map((n) => `- ${n}`).join("\n")}
-`;
+    const cores = os.cpus().length;
+    const busy = Math.max(...load) > cores / 2;
+    const doc = [
+      "# dynafetch next to its peers",
+      "",
+      `Measured ${date} UTC with \`deno task bench:compare\` (${
+        seconds.toFixed(0)
+      } s) on ${cores} ` +
+      `cores (${os.cpus()[0]?.model.trim()}), ${memory} of memory, ${Deno.build.os} ` +
+      `${Deno.build.arch}; Deno ${versions.deno}, Node ${versions.node.replace(/^v/, "")}, Bun ` +
+      `${versions.bun}. Load average (1 min): ${load[0].toFixed(1)} at the start, ` +
+      `${load[1].toFixed(1)} at the end${
+        busy
+          ? ": the machine was busy with other work during the run, so times are inflated and " +
+            "spread (see the min-max of each ratio); the medians of the ratios, taken side by side " +
+            "within each round, are what to compare"
+          : ""
+      }.`,
+      "",
+      METHOD,
+      "",
+      text,
+      "",
+      ...notes.map((n) => `- ${n}`),
+      "",
+    ].join("\n");
     await Deno.mkdir(`${root}bench/results`, { recursive: true });
     await Deno.writeTextFile(`${root}bench/results/compare.md`, doc);
     console.error("written to bench/results/compare.md");
