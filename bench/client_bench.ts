@@ -3,6 +3,12 @@
 // the same canned DynamoDB responses, in one run.
 //
 //   npx -y deno@2.9.6 bench -A bench/client_bench.ts
+//   npx -y deno@2.9.6 run -A bench/client_bench.ts --cpu [rounds]   process CPU time, interleaved
+//   npx -y deno@2.9.6 run -A bench/client_bench.ts --cpu --node     the same under Node (esbuild bundle)
+//
+// The --cpu mode runs each contender in turn, in a rotating order, and prints per operation the median
+// time of each side and the median (min-max) of the per-round ratios; for Query(100) it also times the
+// parts of our path on the same page (JSON.parse, the 100 decodeItem calls, the CRC-32 check).
 //
 // What is compared, per operation, from a plain JavaScript object to a plain JavaScript object:
 //   dynafetch: encodeItem (codec, default options) -> DynamoDB.putItem/getItem/query (build the request,
@@ -21,6 +27,9 @@ import {
 import { DynamoDB } from "../lib/client/mod.ts";
 import { crc32 } from "../lib/transport/crc32.ts";
 import { decodeItem, encodeItem } from "../lib/codec/mod.ts";
+import type { AttributeMap } from "../lib/codec/mod.ts";
+import process from "node:process";
+import { cpuRounds, median, ratioText, runUnderNode } from "./_cpu.ts";
 
 const region = "us-east-1";
 const credentials = {
@@ -156,7 +165,45 @@ const names = {
   GetItem: ["AWS SDK v3 DocumentClient get", "dynafetch getItem + decodeItem"],
   "Query(100)": ["AWS SDK v3 DocumentClient query", "dynafetch query + decodeItem"],
 };
+const bench = globalThis.Deno?.bench ?? (() => {});
 for (const [group, [sdkName, ourName]] of Object.entries(names)) {
-  Deno.bench(sdkName, { group, baseline: true }, clientRuns[group].sdk);
-  Deno.bench(ourName, { group }, clientRuns[group].dynafetch);
+  bench(sdkName, { group, baseline: true }, clientRuns[group].sdk);
+  bench(ourName, { group }, clientRuns[group].dynafetch);
+}
+
+const pageText = new TextDecoder().decode(wire.query);
+const page: { Items: AttributeMap[] } = JSON.parse(pageText);
+let sink: unknown;
+/** Parts of our Query(100) path, each on the same page, synchronous. */
+const queryParts: Record<string, () => void> = {
+  "JSON.parse of the page": () => {
+    sink = JSON.parse(pageText);
+  },
+  "decodeItem x 100": () => {
+    sink = page.Items.map((i) => decodeItem(i));
+  },
+  "crc32 of the page": () => {
+    sink = crc32(wire.query);
+  },
+};
+
+const args = process.argv.slice(2);
+if ((import.meta.main ?? true) && args.includes("--node") && globalThis.Deno) {
+  await runUnderNode(new URL(import.meta.url).pathname, args.filter((a) => a !== "--node"));
+} else if ((import.meta.main ?? true) && args.includes("--cpu")) {
+  const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 30);
+  const runtime = globalThis.Deno ? `Deno ${Deno.version.deno}` : `Node ${process.version}`;
+  console.log(`${runtime}, ${rounds} rounds, us of CPU per operation (median):`);
+  for (const [op, runs] of Object.entries(clientRuns)) {
+    const ops = op === "Query(100)" ? 10 : 50;
+    const times = await cpuRounds(
+      op === "Query(100)" ? { ...runs, ...queryParts } : runs,
+      ops,
+      rounds,
+    );
+    const parts = Object.entries(times).map(([name, t]) => `${name} ${median(t).toFixed(1)}`);
+    console.log(`${op}: ${parts.join(", ")}`);
+    console.log(`  dynafetch vs SDK: ${ratioText(times, "dynafetch", "sdk")}`);
+  }
+  if (sink === undefined) console.log("no results");
 }

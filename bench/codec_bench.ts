@@ -30,6 +30,7 @@ import process from "node:process";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { DynamoDBClient, GetItemOutput$ } from "@aws-sdk/client-dynamodb";
 import { decodeItem, encodeItem } from "../lib/codec/mod.ts";
+import { cpuRounds, median, ratioText, runUnderNode } from "./_cpu.ts";
 import type { AttributeMap } from "../lib/codec/mod.ts";
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same data. */
@@ -177,78 +178,17 @@ for (const [ours, peer, group] of codecPairs) {
   bench({ name: ours, group, ...RUN }, codecRuns[ours]);
 }
 
-/**
- * Process CPU time (ms) of each contender in every round: each runs once per round, in an order that
- * rotates from round to round, after `warmup` untimed rounds.
- */
-export function cpuRounds(
-  fns: Record<string, () => void>,
-  rounds = 30,
-  warmup = 5,
-): Record<string, number[]> {
-  const names = Object.keys(fns);
-  const times: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
-  for (let r = -warmup; r < rounds; r++) {
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + r + warmup) % names.length];
-      const start = process.cpuUsage();
-      fns[name]();
-      const used = process.cpuUsage(start);
-      if (r >= 0) times[name].push((used.user + used.system) / 1000);
-    }
-  }
-  return times;
-}
-
-/** The median of `values`. */
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** "median (min-max)" of the per-round ratios peer / ours. */
-export function ratioText(times: Record<string, number[]>, ours: string, peer: string): string {
-  const ratios = times[peer].map((t, i) => t / times[ours][i]);
-  return `${median(ratios).toFixed(2)}x (${Math.min(...ratios).toFixed(2)}-${
-    Math.max(...ratios).toFixed(2)
-  })`;
-}
-
-/** Bundles this file for Node with esbuild and runs it there with `args`. */
-async function runUnderNode(args: string[]): Promise<void> {
-  const esbuild = await import("esbuild");
-  const root = new URL("../", import.meta.url).pathname;
-  const outfile = `${root}.cache/codec_bench.mjs`;
-  await esbuild.build({
-    entryPoints: [new URL(import.meta.url).pathname],
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    outfile,
-    logLevel: "error",
-    // The SDK's CommonJS parts call require() for node built-ins.
-    banner: {
-      js:
-        "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-  });
-  await esbuild.stop();
-  const { code } = await new Deno.Command("node", { args: [outfile, ...args] }).spawn().status;
-  if (code) throw new Error(`node exited with ${code}`);
-}
-
 const args = process.argv.slice(2);
 // Under Node the bundle is the entry point (import.meta.main is undefined there).
 if ((import.meta.main ?? true) && args.includes("--node") && globalThis.Deno) {
-  await runUnderNode(args.filter((a) => a !== "--node"));
+  await runUnderNode(new URL(import.meta.url).pathname, args.filter((a) => a !== "--node"));
 } else if ((import.meta.main ?? true) && args.includes("--cpu")) {
   const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 30);
-  const times = cpuRounds(codecRuns, rounds);
+  const times = await cpuRounds(codecRuns, 1, rounds);
   const runtime = globalThis.Deno ? `Deno ${Deno.version.deno}` : `Node ${process.version}`;
   console.log(`${runtime}, ${rounds} rounds, ms of CPU per 10,000 items (median):`);
   for (const [name, t] of Object.entries(times)) {
-    console.log(`  ${name.padEnd(44)} ${median(t).toFixed(1).padStart(7)}`);
+    console.log(`  ${name.padEnd(44)} ${(median(t) / 1000).toFixed(1).padStart(7)}`);
   }
   for (const [ours, peer, target] of codecPairs) {
     console.log(`${ours} vs ${peer}: ${ratioText(times, ours, peer)}  [${target}]`);
