@@ -6,14 +6,15 @@
  * Every timed row comes from the same loop (bench/e2e/harness.mjs): the contenders of a row run in
  * rounds, one after the other in an order that rotates, and the ratio is taken within each round (so both
  * sides saw the same load); the table shows each side's median time and the median, min and max of the
- * per-round ratio, peer time / dynafetch time (above 1: dynafetch is faster).
+ * per-round ratio, peer time / dynafetch time (above 1: dynafetch is faster). Work that stays in the
+ * process is timed by process CPU time, work against the server by wall time.
  *
- * - codec, signing and client CPU (in-memory transports) in this Deno process, reusing the calls of
- *   bench/codec_bench.ts (its data set), bench/sigv4_bench.ts and bench/client_bench.ts; the codec and
- *   client CPU again under Node from the npm build (bench/e2e/cpu.mjs, same data, same work);
+ * - codec and client CPU (in-memory transports): bench/codec_bench.ts's and bench/client_bench.ts's
+ *   calls, run by bench/e2e/inprocess.ts under Deno and, bundled, under Node;
+ * - signing: bench/sigv4_bench.ts's contenders, in this Deno process;
  * - end to end against dynalite in a separate Node process (bench/e2e/server.mjs), under Deno (dynafetch
  *   from the sources), Node and Bun (dynafetch from the npm build in dist/npm, built here when missing or
- *   older than the sources, resolved by package name so its package conditions apply), each runtime in
+ *   older than the sources, installed by package name so its package conditions apply), each runtime in
  *   one process of its own running bench/e2e/e2e.mjs; the data set is bench/codec_bench.ts's items without
  *   their binary attribute (aws-lite cannot write binaries);
  * - cold start: fresh processes (bench/e2e/cold.mjs), import to first GetItem result;
@@ -25,14 +26,12 @@
  * @module
  */
 import os from "node:os";
-import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import * as esbuild from "esbuild";
-import { decodeItem, DynamoDB, encodeItem } from "../mod.ts";
-import type { AttributeMap } from "../mod.ts";
+import { DynamoDB, encodeItem } from "../mod.ts";
 import { measure as bundleSize } from "./bundle_size.ts";
 import type { BundleSize } from "./bundle_size.ts";
-import { clientRuns, item as clientItem, key as clientKey } from "./client_bench.ts";
-import { makeItems } from "./codec_bench.ts";
+import { codecPairs, makeItems } from "./codec_bench.ts";
+import { runUnderNode } from "./_cpu.ts";
 import { contenders as signers } from "./sigv4_bench.ts";
 import { compare, race, stringifyData } from "./e2e/harness.mjs";
 import { bunBinary } from "../tests/_bun.ts";
@@ -114,67 +113,61 @@ async function exists(path: string): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------------
 // In-process rows (Deno): codec, signing, client CPU.
 
-const CODEC_SLICE = 1000;
-
-/** The codec's races in this process: encodeItem vs marshall, decodeItem vs unmarshall. */
-async function codecRaces(): Promise<Record<string, Record<string, number[]>>> {
-  const items = makeItems();
-  const ours: AttributeMap[] = items.map((item) => encodeItem(item));
-  const sdk = items.map((item) => marshall(item));
-  let sink: unknown;
-  // Each turn handles one slice of 1,000 items, the next slice each round.
-  const loop = (fn: (i: number) => unknown) => (round: number) => {
-    const start = (round * CODEC_SLICE) % items.length;
-    for (let i = start; i < start + CODEC_SLICE; i++) sink = fn(i);
+/**
+ * The codec and client rows of one runtime: bench/e2e/inprocess.ts run by Deno, or bundled for Node by
+ * bench/_cpu.ts's `runUnderNode` (the benches' own `--node` mode: the sources, bundled as the npm build
+ * is).
+ */
+async function inprocessRows(runtime: "Deno" | "Node", dir: string): Promise<void> {
+  const out = `${dir}/inprocess-${runtime}.json`;
+  const entry = `${root}bench/e2e/inprocess.ts`;
+  const args = [String(scale(11)), out];
+  if (runtime === "Node") await runUnderNode(entry, args);
+  else await exec(Deno.execPath(), ["run", "-A", entry, ...args]);
+  const { codec, client } = JSON.parse(await Deno.readTextFile(out)) as Record<
+    string,
+    Record<string, Record<string, number[]>>
+  >;
+  const targets: Record<string, { min: number; text: string }> = {
+    "encodeItem vs marshall": { min: 2, text: ">= 2x" },
+    "decodeItem vs unmarshall": { min: 1.5, text: ">= 1.5x" },
+    PutItem: { min: 5, text: ">= 5x" },
+    GetItem: { min: 5, text: ">= 5x" },
+    "Query(100)": { min: 3, text: ">= 3x" },
   };
-  const plan = { rounds: scale(40), ops: CODEC_SLICE, warmup: 3 };
-  const encode = await race({
-    encodeItem: loop((i) => encodeItem(items[i])),
-    marshall: loop((i) => marshall(items[i])),
-  }, plan);
-  const decode = await race({
-    decodeItem: loop((i) => decodeItem(ours[i])),
-    unmarshall: loop((i) => unmarshall(sdk[i])),
-  }, plan);
-  if (sink === undefined) throw new Error("nothing was computed");
-  return { encode, decode };
-}
-
-function codecRows(runtime: string, races: Record<string, Record<string, number[]>>): void {
-  const items = "per 10,000 items";
-  timeRow(
-    "codec: encodeItem vs @aws-sdk/util-dynamodb marshall (codec_bench's 10,000 items of 15 attributes, 1,000 a turn)",
-    runtime,
-    races.encode,
-    "encodeItem",
-    "marshall",
-    { min: 2, text: ">= 2x" },
-    1e4,
-  );
-  rows.at(-1)!.ours += ` ${items}`;
-  timeRow(
-    "codec: decodeItem vs unmarshall (same items)",
-    runtime,
-    races.decode,
-    "decodeItem",
-    "unmarshall",
-    {
-      min: 1.5,
-      text: ">= 1.5x",
-    },
-    1e4,
-  );
-  rows.at(-1)!.ours += ` ${items}`;
+  for (const [ours, peer, note] of codecPairs) {
+    const pair = `${ours} vs ${peer}`;
+    timeRow(
+      `codec: ${pair} (codec_bench's 10,000 items of 15 attributes; ${note})`,
+      runtime,
+      codec[pair],
+      ours,
+      peer,
+      targets[pair],
+      1e4,
+    );
+    rows.at(-1)!.ours += " per 10,000 items";
+  }
+  for (const [op, samples] of Object.entries(client)) {
+    timeRow(
+      `client CPU per ${op}, in-memory fetch, plain values in and out`,
+      runtime,
+      samples,
+      DYNAFETCH,
+      "AWS SDK v3 DocumentClient",
+      targets[op],
+    );
+  }
 }
 
 async function signingRows(): Promise<void> {
-  const batch = 10;
+  const batch = 50;
   const contenders = Object.fromEntries(
     Object.entries(signers).map(([name, fn]) => [name, async () => {
       for (let i = 0; i < batch; i++) await fn();
     }]),
   );
-  const s = await race(contenders, { rounds: scale(60), ops: batch, warmup: 3 });
+  const s = await race(contenders, { rounds: scale(40), ops: batch, warmup: 3, clock: "cpu" });
   const what = "signing a 1 KB PutItem (SigV4)";
   timeRow(
     `${what}, WebCrypto path`,
@@ -219,55 +212,6 @@ async function signingRows(): Promise<void> {
     1,
     "client's path: ",
   );
-}
-
-/** The client's races in this process, per operation: bench/client_bench.ts's calls. */
-async function clientRaces(): Promise<Record<string, Record<string, number[]>>> {
-  const races: Record<string, Record<string, number[]>> = {};
-  for (const [op, runs] of Object.entries(clientRuns)) {
-    const ops = op === "Query(100)" ? 2 : 10;
-    races[op] = await race({
-      [DYNAFETCH]: async () => {
-        for (let i = 0; i < ops; i++) await runs.dynafetch();
-      },
-      "AWS SDK v3 DocumentClient": async () => {
-        for (let i = 0; i < ops; i++) await runs.sdk();
-      },
-    }, { rounds: scale(60), ops, warmup: 3 });
-  }
-  return races;
-}
-
-function clientRows(runtime: string, races: Record<string, Record<string, number[]>>): void {
-  const targets: Record<string, number> = { PutItem: 5, GetItem: 5, "Query(100)": 3 };
-  for (const [op, samples] of Object.entries(races)) {
-    timeRow(
-      `client CPU per ${op}, in-memory fetch, plain values in and out`,
-      runtime,
-      samples,
-      DYNAFETCH,
-      "AWS SDK v3 DocumentClient",
-      { min: targets[op], text: `>= ${targets[op]}x` },
-    );
-  }
-}
-
-/** The codec and client rows under Node, from the npm build (bench/e2e/cpu.mjs). */
-async function nodeCpuRows(consumer: string): Promise<void> {
-  const data = `${consumer}/cpu.json`;
-  const clientItems = Array.from({ length: 100 }, (_, i) => clientItem(i));
-  await Deno.writeTextFile(
-    data,
-    stringifyData({ codecItems: makeItems(), clientItems, key: clientKey }),
-  );
-  const out = await exec(
-    "node",
-    ["cpu.mjs", JSON.stringify({ data, codecRounds: scale(40), clientRounds: scale(60) })],
-    consumer,
-  );
-  const { encode, decode, client } = JSON.parse(out.trim().split("\n").at(-1)!);
-  codecRows("Node", { encode, decode });
-  clientRows("Node", client);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -382,7 +326,7 @@ async function consumerProject(): Promise<string> {
   ) {
     await link(peer, await Deno.realPath(`${root}node_modules/${peer}`));
   }
-  for (const file of ["clients.mjs", "harness.mjs", "e2e.mjs", "cold.mjs", "cpu.mjs"]) {
+  for (const file of ["clients.mjs", "harness.mjs", "e2e.mjs", "cold.mjs"]) {
     await Deno.copyFile(`${root}bench/e2e/${file}`, `${dir}/${file}`);
   }
   return dir;
@@ -510,19 +454,21 @@ const METHOD =
   `How to read it. Each row races dynafetch and one peer in the same process: rounds of short
 turns, one contender after the other in an order that rotates, after a few untimed rounds. The ratio is
 the peer's time / dynafetch's time within a round (above 1: dynafetch is faster); the table gives its
-median over the rounds, with the min and max, and each side's median time. Codec and client CPU run
-bench/codec_bench.ts's and bench/client_bench.ts's work (Deno from the sources, Node from the npm
-build); signing runs bench/sigv4_bench.ts's contenders. End to end: dynalite in a Node process of its
-own on 127.0.0.1, sequential calls, from one process per runtime (Deno: dynafetch from the sources;
-Node and Bun: the npm build, installed by name so its package conditions pick the transport);
-PutItem and GetItem of 15-attribute items (codec_bench's items without the binary, which aws-lite cannot
-write), Query returning one page of 100 such items, BatchWriteItem timed per call of 25 and shown per
-2,000 items (80 calls). "dynafetch" is the client with no transport option (the runtime's default);
-"dynafetch on fetch" and "dynafetch on node:http" choose one. The floors send request bodies built
-before the clock starts, with a fixed Authorization header, and parse the JSON answer: the least any
-client does. Cold start: from before the library's import to the first GetItem result, in a fresh
-process, the median over runs after one warm-up run of each. Bundle: bench/bundle_size.ts (what an app
-doing put, get and query loads, each chunk gzipped on its own).`;
+median over the rounds, with the min and max, and each side's median time. Codec, signing and client
+CPU are timed by process CPU time (other processes do not inflate it), the rest by wall time. Codec and
+client CPU run bench/codec_bench.ts's and bench/client_bench.ts's calls (Deno: the sources; Node: the
+same files bundled by esbuild, as the npm build is); signing runs bench/sigv4_bench.ts's contenders in
+Deno. End to end: dynalite in a Node process of its own on 127.0.0.1, sequential calls, from one process
+per runtime (Deno: dynafetch from the sources; Node and Bun: the npm build, installed by name so its
+package conditions pick the transport); PutItem and GetItem of 15-attribute items (codec_bench's items
+without the binary, which aws-lite cannot write), Query returning one page of 100 such items,
+BatchWriteItem timed per call of 25 and shown per 2,000 items (80 calls). "dynafetch" is the client with
+no transport option (the runtime's default); "dynafetch on fetch" and "dynafetch on node:http" choose
+one (on Node the latter is the default's transport again: its spread shows the noise). The floors send
+request bodies built before the clock starts, with a fixed Authorization header, and parse the JSON
+answer: the least any client does. Cold start: from before the library's import to the first GetItem
+result, in a fresh process, the median over runs after one warm-up run of each. Bundle:
+bench/bundle_size.ts (what an app doing put, get and query loads, each chunk gzipped on its own).`;
 
 function table(): string {
   const lines = [
@@ -562,18 +508,15 @@ if (import.meta.main) {
     bun: bun ? await version(bun, ["--version"]) : "missing",
   };
 
-  step("codec, Deno");
-  codecRows("Deno", await codecRaces());
-  step("signing, Deno");
-  await signingRows();
-  step("client CPU, Deno");
-  clientRows("Deno", await clientRaces());
-
   const consumer = await consumerProject();
   let server: Server | undefined;
   try {
+    step("codec and client CPU, Deno");
+    await inprocessRows("Deno", consumer);
+    step("signing, Deno");
+    await signingRows();
     step("codec and client CPU, Node");
-    await nodeCpuRows(consumer);
+    await inprocessRows("Node", consumer);
     step("dynalite");
     server = await startServer();
     const { items, partitions } = e2eItems();
