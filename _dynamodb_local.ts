@@ -191,12 +191,9 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
   const stop = () =>
     stopping ??= (async () => {
       process.off("exit", killOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-        await exited;
-        clearTimeout(timer);
-      }
+      // In memory there is nothing to save: SIGKILL ends the JVM at once (SIGTERM took 0.4-0.9 s).
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
       await cleanUp();
     })();
   try {
