@@ -154,3 +154,22 @@ Deno.test("an unknown engine is an error naming the two", async () => {
     '"dynalite" or "dynamodb-local"',
   );
 });
+
+Deno.test("the cache folder defaults to ~/.cache/dynafetch, or DYNAFETCH_DYNAMODB_LOCAL_DIR", async () => {
+  const dirIn = async (env: Record<string, string>) => {
+    const module = new URL("../_dynamodb_local.ts", import.meta.url).href;
+    const { stdout, success } = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "eval",
+        `import { defaultEmulatorDir } from "${module}"; console.log(defaultEmulatorDir())`,
+      ],
+      clearEnv: true,
+      env: { HOME: "/home/someone", PATH: Deno.env.get("PATH") ?? "", ...env },
+      stderr: "inherit",
+    }).output();
+    assertEquals(success, true);
+    return new TextDecoder().decode(stdout).trim();
+  };
+  assertEquals(await dirIn({}), "/home/someone/.cache/dynafetch/dynamodb-local-1.25.1");
+  assertEquals(await dirIn({ DYNAFETCH_DYNAMODB_LOCAL_DIR: "/tmp/ddb" }), "/tmp/ddb");
+});
