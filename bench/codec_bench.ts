@@ -26,6 +26,7 @@
  * @module
  */
 import { deepStrictEqual } from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import process from "node:process";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import { DynamoDBClient, GetItemOutput$ } from "@aws-sdk/client-dynamodb";
@@ -91,14 +92,22 @@ export function makeItems(count = 10_000, seed = 42): Record<string, unknown>[] 
   return items;
 }
 
-const items = makeItems();
-/** encodeItem's output, the decode input session 1 measured (binaries as flat-concatenated strings). */
-const encoded: AttributeMap[] = items.map((item) => encodeItem(item));
+// The inputs, each built on first use, so a --cpu pair's process holds only its own data (a bigger heap
+// makes garbage collection dearer, for the side that allocates more).
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => value ??= build();
+}
+const items = lazy(() => makeItems());
+/** encodeItem's output, the decode input session 1 measured (binaries as concatenated strings). */
+const encoded = lazy(() => items().map((item): AttributeMap => encodeItem(item)));
 /** The wire form as a response's `JSON.parse` gives it: what decodeItem decodes in practice. */
-const wire: AttributeMap[] = encoded.map((record) => JSON.parse(JSON.stringify(record)));
-const sdk = items.map((item) => marshall(item));
+const wire = lazy(() =>
+  encoded().map((record): AttributeMap => JSON.parse(JSON.stringify(record)))
+);
+const sdk = lazy(() => items().map((item) => marshall(item)));
 /** One GetItem response body per item, for the rows that start from the same text. */
-const bodies = encoded.map((record) => JSON.stringify({ Item: record }));
+const bodies = lazy(() => encoded().map((record) => JSON.stringify({ Item: record })));
 
 interface Deserializer {
   readObject(schema: unknown, data: unknown): unknown;
@@ -119,9 +128,9 @@ function sdkDeserializer(): Deserializer {
   if (!isDeserializer(found)) throw new Error("the SDK client has no protocol deserializer here");
   return found;
 }
-const deserializer = sdkDeserializer();
+const deserializer = lazy(sdkDeserializer);
 function sdkItem(body: string): Record<string, unknown> {
-  const output = deserializer.readObject(GetItemOutput$, JSON.parse(body));
+  const output = deserializer().readObject(GetItemOutput$, JSON.parse(body));
   const item: unknown = typeof output === "object" && output
     ? Reflect.get(output, "Item")
     : undefined;
@@ -129,38 +138,47 @@ function sdkItem(body: string): Record<string, unknown> {
   return unmarshall(item as Parameters<typeof unmarshall>[0]);
 }
 
-// Sanity: both sides decode the same values before anything is timed.
-for (const i of [0, 1, 9_999]) {
-  deepStrictEqual(decodeItem(JSON.parse(bodies[i]).Item), sdkItem(bodies[i]));
-  deepStrictEqual(decodeItem(wire[i]), unmarshall(sdk[i]));
-}
-
 let sink: unknown;
 
 /** Each contender handles all 10,000 items once. */
 export const codecRuns: Record<string, () => void> = {
   marshall: () => {
-    for (let i = 0; i < items.length; i++) sink = marshall(items[i]);
+    const all = items();
+    for (let i = 0; i < all.length; i++) sink = marshall(all[i]);
   },
   encodeItem: () => {
-    for (let i = 0; i < items.length; i++) sink = encodeItem(items[i]);
+    const all = items();
+    for (let i = 0; i < all.length; i++) sink = encodeItem(all[i]);
   },
   unmarshall: () => {
-    for (let i = 0; i < sdk.length; i++) sink = unmarshall(sdk[i]);
+    const all = sdk();
+    for (let i = 0; i < all.length; i++) sink = unmarshall(all[i]);
   },
   decodeItem: () => {
-    for (let i = 0; i < wire.length; i++) sink = decodeItem(wire[i]);
+    const all = wire();
+    for (let i = 0; i < all.length; i++) sink = decodeItem(all[i]);
   },
   "decodeItem (encodeItem's output)": () => {
-    for (let i = 0; i < encoded.length; i++) sink = decodeItem(encoded[i]);
+    const all = encoded();
+    for (let i = 0; i < all.length; i++) sink = decodeItem(all[i]);
   },
   "JSON.parse + SDK deserializer + unmarshall": () => {
-    for (let i = 0; i < bodies.length; i++) sink = sdkItem(bodies[i]);
+    const all = bodies();
+    for (let i = 0; i < all.length; i++) sink = sdkItem(all[i]);
   },
   "JSON.parse + decodeItem": () => {
-    for (let i = 0; i < bodies.length; i++) sink = decodeItem(JSON.parse(bodies[i]).Item);
+    const all = bodies();
+    for (let i = 0; i < all.length; i++) sink = decodeItem(JSON.parse(all[i]).Item);
   },
 };
+
+/** Checks that both sides of the decode rows give the same values. */
+function sanity(): void {
+  for (const i of [0, 1, 9_999]) {
+    deepStrictEqual(decodeItem(JSON.parse(bodies()[i]).Item), sdkItem(bodies()[i]));
+    deepStrictEqual(decodeItem(wire()[i]), unmarshall(sdk()[i]));
+  }
+}
 
 /** The comparisons the --cpu mode prints: [ours, peer, what the target is]. */
 export const codecPairs: [string, string, string][] = [
@@ -171,6 +189,7 @@ export const codecPairs: [string, string, string][] = [
 ];
 
 // Each iteration is 10,000 items (tens of ms), so a fixed count keeps the run short and steady.
+// (`deno bench` runs every pair in one process, holding all the inputs.)
 const RUN = { n: 40, warmup: 10 };
 const bench = globalThis.Deno?.bench ?? (() => {});
 for (const [ours, peer, group] of codecPairs) {
@@ -179,19 +198,38 @@ for (const [ours, peer, group] of codecPairs) {
 }
 
 const args = process.argv.slice(2);
-// Under Node the bundle is the entry point (import.meta.main is undefined there).
-if ((import.meta.main ?? true) && args.includes("--node") && globalThis.Deno) {
+const main = import.meta.main ?? true; // Under Node the bundle is the entry point (no import.meta.main).
+const pair = args.indexOf("--pair");
+if (main && args.includes("--node") && globalThis.Deno) {
   await runUnderNode(new URL(import.meta.url).pathname, args.filter((a) => a !== "--node"));
-} else if ((import.meta.main ?? true) && args.includes("--cpu")) {
-  const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 30);
-  const times = await cpuRounds(codecRuns, 1, rounds);
-  const runtime = globalThis.Deno ? `Deno ${Deno.version.deno}` : `Node ${process.version}`;
-  console.log(`${runtime}, ${rounds} rounds, ms of CPU per 10,000 items (median):`);
-  for (const [name, t] of Object.entries(times)) {
-    console.log(`  ${name.padEnd(44)} ${(median(t) / 1000).toFixed(1).padStart(7)}`);
-  }
-  for (const [ours, peer, target] of codecPairs) {
-    console.log(`${ours} vs ${peer}: ${ratioText(times, ours, peer)}  [${target}]`);
-  }
+} else if (main && args.includes("--cpu") && pair >= 0) {
+  // One pair, in this process of its own.
+  const [ours, peer, target] = codecPairs[Number(args[pair + 1])];
+  const rounds = Number(args[pair + 2] ?? 30);
+  if (ours.startsWith("JSON") || ours === "decodeItem") sanity();
+  const times = await cpuRounds({ [peer]: codecRuns[peer], [ours]: codecRuns[ours] }, 1, rounds);
+  const ms = (name: string) => (median(times[name]) / 1000).toFixed(1);
+  console.log(
+    `${ours} ${ms(ours)} ms vs ${peer} ${ms(peer)} ms: ${
+      ratioText(times, ours, peer)
+    }  [${target}]`,
+  );
   if (sink === undefined) console.log("no results");
+} else if (main && args.includes("--cpu")) {
+  const rounds = args.find((a) => /^\d+$/.test(a)) ?? "30";
+  const runtime = globalThis.Deno ? `Deno ${Deno.version.deno}` : `Node ${process.version}`;
+  console.log(
+    `${runtime}: ms of CPU per 10,000 items (median of ${rounds} rounds), ratio median (min-max);` +
+      " each pair in a process of its own",
+  );
+  const self = new URL(import.meta.url).pathname;
+  for (let i = 0; i < codecPairs.length; i++) {
+    const argv = ["--cpu", "--pair", String(i), rounds];
+    const { status } = spawnSync(
+      process.execPath,
+      globalThis.Deno ? ["run", "-A", self, ...argv] : [self, ...argv],
+      { stdio: "inherit" },
+    );
+    if (status) throw new Error(`pair ${i} failed`);
+  }
 }
