@@ -173,3 +173,26 @@ Deno.test("the cache folder defaults to ~/.cache/dynafetch, or DYNAFETCH_DYNAMOD
   assertEquals(await dirIn({}), "/home/someone/.cache/dynafetch/dynamodb-local-1.25.1");
   assertEquals(await dirIn({ DYNAFETCH_DYNAMODB_LOCAL_DIR: "/tmp/ddb" }), "/tmp/ddb");
 });
+
+Deno.test("the DynamoDB Local starter is only imported dynamically: dynalite never loads it", async () => {
+  const root = new URL("../", import.meta.url);
+  const { stdout, success } = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", "testing.ts"],
+    cwd: root,
+    stderr: "null",
+  }).output();
+  assertEquals(success, true);
+  const graph: { modules: { specifier: string; dependencies?: Dependency[] }[] } = JSON.parse(
+    new TextDecoder().decode(stdout),
+  );
+  type Dependency = { specifier: string; isDynamic?: boolean };
+  const testing = graph.modules.find((m) => m.specifier === new URL("testing.ts", root).href);
+  const starter = testing?.dependencies?.filter((d) => d.specifier === "./_dynamodb_local.ts");
+  assertEquals(starter, [{ ...starter?.[0], specifier: "./_dynamodb_local.ts", isDynamic: true }]);
+  // And nothing else imports it statically.
+  for (const module of graph.modules) {
+    for (const d of module.dependencies ?? []) {
+      if (d.specifier.endsWith("_dynamodb_local.ts")) assertEquals(d.isDynamic, true);
+    }
+  }
+});
