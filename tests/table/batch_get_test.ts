@@ -1,5 +1,5 @@
 // batchGetAll, table.batchGet and db.batchGet: chunks of 100, duplicate keys, unprocessed keys retried with
-// backoff, results in the order of the keys; against a fake sender and against dynalite.
+// backoff, results in the order of the keys; against a fake sender and against both engines.
 import { assertEquals, assertRejects } from "../assert.ts";
 import type { AttributeMap } from "../../lib/codec/mod.ts";
 import { ValidationError } from "../../lib/errors.ts";

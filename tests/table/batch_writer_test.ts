@@ -53,7 +53,7 @@ Deno.test("writes not awaited still go out in order, one batch after another", a
   assertEquals(order, Array.from({ length: 80 }, (_, i) => i));
 });
 
-// A fetch in front of dynalite that leaves a random part of each BatchWriteItem unprocessed: only the
+// A fetch in front of the server that leaves a random part of each BatchWriteItem unprocessed: only the
 // rest is forwarded, and the held-back requests come back as UnprocessedItems.
 function lossyFetch(endpoint: string, random: () => number): FetchLike {
   return async (url, init) => {
