@@ -1,5 +1,5 @@
 // batchWriteAll and table.batchWrite: chunking, retries of unprocessed items with backoff, the error that
-// lists exactly what was not applied, duplicate handling; against a fake sender and against both engines.
+// lists exactly what was not applied, duplicate handling; against a fake sender and both engines.
 import { assertEquals, assertInstanceOf, assertRejects } from "../assert.ts";
 import type { AttributeMap } from "../../lib/codec/mod.ts";
 import { ValidationError } from "../../lib/errors.ts";
