@@ -103,3 +103,17 @@ export function invalid(
 ): ValidationError {
   return new ValidationError(message, { path, found, allowed, cause });
 }
+
+/**
+ * Throws a `ValidationError` saying `message` about `path`, with what was found and what is allowed: the
+ * one helper the layers share to report bad input (internal; not re-exported by mod.ts).
+ *
+ * @param message What is wrong.
+ * @param path Where.
+ * @param found What was found (never a secret).
+ * @param allowed What is allowed.
+ * @throws {ValidationError} Always.
+ */
+export function fail(message: string, path: string, found?: string, allowed?: string): never {
+  throw new ValidationError(message, { path, found, allowed });
+}

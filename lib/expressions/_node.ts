@@ -4,8 +4,10 @@
 // A node prints itself: its builder registers a printer with it, so the compiler holds no code for a kind
 // of node, and a bundle carries the printers of only the builders it uses.
 import type { AttributeMap, AttributeValue } from "../codec/mod.ts";
-import { ValidationError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import type { AttributePath } from "./path.ts";
+
+export { fail };
 
 /** What the nodes this layer builds hold; which fields are set depends on `kind`. */
 export interface Node {
@@ -63,11 +65,6 @@ export const formatPath = (path: AttributePath): string =>
 /** Whether one path is the other or a prefix of it (DynamoDB rejects such pairs). */
 export const overlaps = (a: AttributePath, b: AttributePath): boolean =>
   a.every((e, i) => i >= b.length || e === b[i]);
-
-/** Throws a ValidationError. */
-export function fail(message: string, path: string, found?: string, allowed?: string): never {
-  throw new ValidationError(message, { path, found, allowed });
-}
 
 /** The node's kind when `value` was built by this layer. */
 export const kindOf = (value: unknown): string | undefined =>

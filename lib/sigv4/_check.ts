@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { ValidationError } from "../errors.ts";
+import { fail } from "../errors.ts";
 import type { Credentials } from "./credentials.ts";
 
 /** What `typeof` says, with `null` and arrays told apart; for error messages that never show values. */
@@ -26,9 +26,10 @@ export function need(
   secret?: boolean,
 ): asserts ok {
   if (!ok) {
-    throw new ValidationError("invalid value", {
+    fail(
+      "invalid value",
       path,
-      found: secret
+      secret
         ? value === "" ? "an empty string" : value instanceof Date ? "an invalid Date" : kind(value)
         : typeof value === "string"
         ? JSON.stringify(value.slice(0, 40))
@@ -36,7 +37,7 @@ export function need(
         ? String(value)
         : kind(value),
       allowed,
-    });
+    );
   }
 }
 
@@ -82,11 +83,12 @@ export function checkCredentials(credentials: unknown, path = "credentials"): Cr
     // The key id and the token travel in headers: a control character there would split a header (and
     // fetch would repeat the value in its error), so it is refused here, without showing the value.
     if ((i === 0 || i === 2) && typeof v === "string" && CONTROL.test(v)) {
-      throw new ValidationError("invalid value", {
-        path: path + "." + field,
-        found: "a string with a control character",
-        allowed: "no control characters (CR, LF, NUL...)",
-      });
+      fail(
+        "invalid value",
+        path + "." + field,
+        "a string with a control character",
+        "no control characters (CR, LF, NUL...)",
+      );
     }
   }
   return credentials as Credentials; // every field checked above

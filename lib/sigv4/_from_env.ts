@@ -8,6 +8,7 @@
  *
  * @module
  */
+import "./mod.ts"; // for bundlers: see mod.ts
 import { DynafetchError } from "../errors.ts";
 import { createCredentials, type Credentials, type CredentialsProvider } from "./credentials.ts";
 

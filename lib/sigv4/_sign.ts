@@ -6,6 +6,7 @@
  *
  * @module
  */
+import "./mod.ts"; // for bundlers: see mod.ts
 import { ValidationError } from "../errors.ts";
 import { canonicalQuery, canonicalUri, splitUrl, uriEncode } from "./_canonical.ts";
 import { checkSigning, kind, need } from "./_check.ts";

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import "./mod.ts"; // for bundlers: see mod.ts
 import { remember } from "./_hashing.ts";
 import { HEX } from "./_sha256.ts";
 

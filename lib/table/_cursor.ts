@@ -1,7 +1,7 @@
 // Private: the opaque resume cursor of a paginator: base64url of JSON holding, per scan segment, the key
 // to resume from, 0 (not started) or 1 (finished).
 import type { AttributeMap } from "../codec/mod.ts";
-import { fail } from "./_fail.ts";
+import { fail } from "../errors.ts";
 import { isPlainObject } from "./_keys.ts";
 
 /** Where each segment stands: the key to resume after, 0 to start from the beginning, 1 when done. */

@@ -1,7 +1,7 @@
 // Private key helpers: key attribute names, plain-object detection, checks of the key attributes of an
 // encoded item, and an identity string for a key.
 import type { AttributeMap, AttributeValue } from "../codec/mod.ts";
-import { fail } from "./_fail.ts";
+import { fail } from "../errors.ts";
 import type { KeyAttribute, KeySchema } from "./schema.ts";
 
 /** Whether `value` is a plain object (an attribute map) rather than a scalar like bytes or a number class. */

@@ -1,5 +1,8 @@
 // Private: the modules of this layer loaded on first use, one loader each (so each chunk is named once
 // in the initial load). What put, get and query need is imported statically; everything else is here.
+// Each of them imports this layer's mod.ts for its side effects: a bundler splitting code puts a module in
+// the chunk of the set of entries reaching it, so when every lazily loaded module reaches all that an
+// application reaches, the application loads one chunk instead of one per set of importers (14 before).
 
 /** Batch reads. */
 export const batchGets = () => import("./batch_get.ts");

@@ -1,5 +1,5 @@
 // Private: table and index name validation (3 to 255 of A-Z a-z 0-9 _ . -), checked before sending.
-import { fail } from "./_fail.ts";
+import { fail } from "../errors.ts";
 
 /** Returns `name` when it is a valid table or index name; throws a ValidationError naming `path` otherwise. */
 export function checkName(name: unknown, path: string): string {

@@ -1,5 +1,6 @@
 // Private, loaded on first use: a table's own life cycle (DescribeTable, UpdateTable, DeleteTable), and
 // polling DescribeTable with backoff until a table (and its global indexes) is ACTIVE, or until it is gone.
+import "./mod.ts"; // for bundlers: see _lazy.ts
 import { DynafetchError } from "../errors.ts";
 import { ResourceNotFoundError, type TableDescription } from "../operations/mod.ts";
 import type { CallOptions, Sleep } from "../transport/mod.ts";

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { fail } from "./_fail.ts";
+import { fail } from "../errors.ts";
 import { keyNames } from "./_keys.ts";
 import { itemSave } from "./_lazy.ts";
 import type { Table, WriteOptions } from "./table.ts";

@@ -4,6 +4,9 @@
  *
  * @module
  */
+// For bundlers: with the signer's public surface, this module reaches all that the package root does, so
+// that the modules importing it (those loaded on first use, see _lazy.ts) share one chunk with the rest.
+import "../sigv4/mod.ts";
 export { Database } from "./database.ts";
 export type {
   BatchGetTableRequest,

@@ -22,7 +22,7 @@
  * @module
  */
 import type { AttributeMap } from "../codec/mod.ts";
-import { fail } from "./_fail.ts";
+import { fail } from "../errors.ts";
 import type { ReadManyOutput } from "../operations/item_operations.ts";
 import { decodeCursor, encodeCursor, type Position } from "./_cursor.ts";
 

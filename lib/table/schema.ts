@@ -16,7 +16,7 @@
  * @module
  */
 import { type AttributeMap, type AttributeValue, type CodecOptions, encode } from "../codec/mod.ts";
-import { fail } from "./_fail.ts";
+import { fail } from "../errors.ts";
 import { checkKeyValue, isPlainObject } from "./_keys.ts";
 
 /** The type of a key attribute: string (`S`), number (`N`) or binary (`B`). */

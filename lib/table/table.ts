@@ -40,7 +40,7 @@ import type {
   TableDescription,
 } from "../operations/mod.ts";
 import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
-import { fail } from "./_fail.ts";
+import { fail } from "../errors.ts";
 import { checkItemKey, isPlainObject, keyNames } from "./_keys.ts";
 import { admin, batchGets, batchWrites, itemSizes } from "./_lazy.ts";
 import { checkName } from "./_names.ts";
