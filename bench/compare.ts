@@ -114,20 +114,24 @@ async function exists(path: string): Promise<boolean> {
 // In-process rows (Deno): codec, signing, client CPU.
 
 /**
- * The codec and client rows of one runtime: bench/e2e/inprocess.ts run by Deno, or bundled for Node by
- * bench/_cpu.ts's `runUnderNode` (the benches' own `--node` mode: the sources, bundled as the npm build
- * is).
+ * The codec and client rows of one runtime: bench/e2e/inprocess.ts, once per codec pair (each in a
+ * process of its own) and once for the client, run by Deno, or bundled for Node by bench/_cpu.ts's
+ * `runUnderNode` (the benches' own `--node` mode: the sources, bundled as the npm build is).
  */
 async function inprocessRows(runtime: "Deno" | "Node", dir: string): Promise<void> {
-  const out = `${dir}/inprocess-${runtime}.json`;
   const entry = `${root}bench/e2e/inprocess.ts`;
-  const args = [String(scale(11)), out];
-  if (runtime === "Node") await runUnderNode(entry, args);
-  else await exec(Deno.execPath(), ["run", "-A", entry, ...args]);
-  const { codec, client } = JSON.parse(await Deno.readTextFile(out)) as Record<
-    string,
-    Record<string, Record<string, number[]>>
-  >;
+  const run = async (what: string, rounds: number) => {
+    const out = `${dir}/inprocess.json`;
+    const args = [what, String(rounds), out];
+    if (runtime === "Node") await runUnderNode(entry, args);
+    else await exec(Deno.execPath(), ["run", "-A", entry, ...args]);
+    return JSON.parse(await Deno.readTextFile(out)) as Record<string, Record<string, number[]>>;
+  };
+  const codec: Record<string, Record<string, number[]>> = {};
+  for (let i = 0; i < codecPairs.length; i++) {
+    Object.assign(codec, await run(`codec:${i}`, scale(11)));
+  }
+  const client = await run("client", scale(33));
   const targets: Record<string, { min: number; text: string }> = {
     "encodeItem vs marshall": { min: 2, text: ">= 2x" },
     "decodeItem vs unmarshall": { min: 1.5, text: ">= 1.5x" },
