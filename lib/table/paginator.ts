@@ -213,7 +213,7 @@ export class Paginator<T> implements AsyncIterable<T> {
         const [segment, out] = await Promise.race(inflight.values());
         inflight.delete(segment);
         let raw = out.Items ?? [];
-        let count = out.Count ?? raw.length;
+        let count = num(out.Count, raw.length);
         let next: Position = out.LastEvaluatedKey ?? 1;
         const room = max - emitted;
         if (count > room) {
@@ -228,8 +228,8 @@ export class Paginator<T> implements AsyncIterable<T> {
         const page: Page<T> = {
           items: raw.map((item) => s.decode(item)),
           count,
-          scannedCount: out.ScannedCount ?? count,
-          consumedCapacity: out.ConsumedCapacity?.CapacityUnits ?? 0,
+          scannedCount: num(out.ScannedCount, count),
+          consumedCapacity: num(out.ConsumedCapacity?.CapacityUnits, 0),
           segment,
         };
         if (next !== 1) page.lastEvaluatedKey = s.decodeKey ? s.decodeKey(next) : next;
@@ -252,6 +252,10 @@ export class Paginator<T> implements AsyncIterable<T> {
     }
   }
 }
+
+// A count from the response, when it is a number (a malformed one is not allowed to throw a TypeError).
+const num = (value: unknown, otherwise: number): number =>
+  typeof value === "number" ? value : otherwise;
 
 // The resume key after `item`, when a page has to be cut part way (maxResults reached mid-page).
 function cutKey(
