@@ -43,19 +43,9 @@ export function encodeBase64(bytes: Uint8Array): string {
   return out;
 }
 
-/** The largest binary decoded into the shared slab. */
-export const POOLED = 256;
-const SLAB = 8192;
-let slab = new ArrayBuffer(0);
-let used = 0;
-
 /**
  * Decodes strict base64: length a multiple of 4, only the standard alphabet, `=` only as final padding,
  * and zero unused bits, so each byte string has exactly one encoding.
- *
- * Results of up to POOLED bytes are views into a shared 8 KiB ArrayBuffer (as Node's `Buffer` and the AWS
- * SDK's base64 decoding do): each new ArrayBuffer costs about 250 ns in Deno, more than decoding a
- * 32-byte binary. Their `.buffer` is that slab, so `byteOffset` and `byteLength` matter; `slice()` copies.
  *
  * @param text The base64 text.
  * @returns The bytes, or `undefined` when `text` is not strict base64.
@@ -68,14 +58,7 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
     : text.charCodeAt(len - 2) === 61
     ? 2
     : 1;
-  const size = (len >> 2) * 3 - pad;
-  const pooled = size <= POOLED;
-  // `>=` also replaces a slab a caller detached (by transferring a result's buffer): its length is 0.
-  if (pooled && used + size >= slab.byteLength) {
-    slab = new ArrayBuffer(SLAB);
-    used = 0;
-  }
-  const out = pooled ? new Uint8Array(slab, used, size) : new Uint8Array(size);
+  const out = new Uint8Array((len >> 2) * 3 - pad);
   const full = len - (pad ? 4 : 0);
   let o = 0;
   for (let i = 0; i < full; i += 4) {
@@ -103,7 +86,6 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
     out[o++] = v >> 16;
     if (pad === 1) out[o] = v >> 8;
   }
-  if (pooled) used += size;
   return out;
 }
 

@@ -31,9 +31,7 @@ const NOT_AV = "not an AttributeValue";
  *
  * S -> string; N -> as the `numbers` option says (default `"auto"`: a number when exact, else a
  * DynamoNumber); B -> Uint8Array; SS, NS, BS -> Set; BOOL -> boolean; NULL -> null; L -> array;
- * M -> plain object. A binary of up to 256 bytes is a view into a shared 8 KiB ArrayBuffer, as Node's
- * `Buffer` and the AWS SDK return them: read it through the view (`byteOffset`, `byteLength`), and
- * `slice()` it for a standalone copy.
+ * M -> plain object.
  *
  * @param av The `AttributeValue` (as parsed from JSON).
  * @param options Codec options.
@@ -64,8 +62,6 @@ export function decode(av: AttributeValue, options?: CodecOptions): unknown {
 
 /**
  * Decodes a DynamoDB item (an `AttributeMap`) to a plain object.
- *
- * Values decode as `decode` says (small binaries are views into a shared buffer).
  *
  * @param record The item as the service returns it.
  * @param options Codec options.
