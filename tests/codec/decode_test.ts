@@ -255,3 +255,13 @@ Deno.test("decode: options are checked", () => {
     assertEquals({ path: e.path, found: e.found, allowed: e.allowed }, { path, found, allowed });
   }
 });
+
+Deno.test("decode: each binary owns its ArrayBuffer (no view into shared memory)", () => {
+  const item = decodeItem({ a: { B: "AAEC" }, b: { B: "AwQ=" }, s: { BS: ["BQ==", "BgcICQ=="] } });
+  const all = [item.a, item.b, ...(item.s as Set<Uint8Array>)] as Uint8Array[];
+  assertEquals(all.map((u) => [u.byteOffset, u.buffer.byteLength]), [[0, 3], [0, 2], [0, 1], [
+    0,
+    4,
+  ]]);
+  assertEquals(new Set(all.map((u) => u.buffer)).size, 4);
+});
