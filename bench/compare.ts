@@ -154,7 +154,7 @@ async function inprocessRows(runtime: "Deno" | "Node", dir: string): Promise<voi
   }
   for (const [op, samples] of Object.entries(client)) {
     timeRow(
-      `client CPU per ${op}, in-memory fetch, plain values in and out`,
+      `client CPU per ${op}, in-memory transport, plain values in and out`,
       runtime,
       samples,
       DYNAFETCH,
