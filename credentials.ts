@@ -10,10 +10,10 @@
  *
  * ```ts
  * import { defaultChain, fromProfile } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(typeof defaultChain(), "function");
- * assert.equal(typeof fromProfile({ profile: "dev" }), "function");
+ * assertEquals(typeof defaultChain(), "function");
+ * assertEquals(typeof fromProfile({ profile: "dev" }), "function");
  * ```
  *
  * @module

@@ -14,9 +14,9 @@
  * @example
  * ```ts
  * import { DynafetchError, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
- * assert.ok(new ValidationError("bad", { path: "a" }) instanceof DynafetchError);
+ * assert(new ValidationError("bad", { path: "a" }) instanceof DynafetchError);
  * ```
  */
 export class DynafetchError extends Error {
@@ -46,14 +46,14 @@ export interface ValidationErrorDetails {
  * @example
  * ```ts
  * import { encode, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals, fail } from "@std/assert";
  *
  * try {
  *   encode({ geo: [1, NaN] });
- *   assert.fail("expected a ValidationError");
+ *   fail("expected a ValidationError");
  * } catch (error) {
- *   assert.ok(error instanceof ValidationError);
- *   assert.equal(error.path, "geo[1]");
+ *   assert(error instanceof ValidationError);
+ *   assertEquals(error.path, "geo[1]");
  * }
  * ```
  */

@@ -2,37 +2,43 @@
  * The `@std/assert` names this project uses, on top of `node:assert/strict`.
  *
  * JSR is not reachable from the machines we build on, so `@std/assert` cannot be imported. Tests import
- * from here; moving to `@std/assert` later is a change to this one file.
+ * from here, and deno.json maps `@std/assert` here for the JSDoc examples in lib/; moving to the real
+ * `@std/assert` later is a change to that one line of deno.json (and this file's importers).
  *
  * @module
  */
-import assert from "node:assert/strict";
+import node from "node:assert/strict";
 
 /** An error constructor, as `assertThrows` and `assertRejects` accept it. */
 // deno-lint-ignore no-explicit-any
 export type ErrorClass<E extends Error = Error> = abstract new (...args: any[]) => E;
 
 /** Thrown when an assertion fails. */
-export const AssertionError = assert.AssertionError;
+export const AssertionError = node.AssertionError;
 
 /** Asserts that `actual` is truthy. */
 export function assertOk(actual: unknown, msg?: string): asserts actual {
-  assert.ok(actual, msg);
+  node.ok(actual, msg);
 }
 
-/** Asserts that `expr` is truthy (the `@std/assert` name). */
+/** Asserts that `expr` is truthy (`@std/assert`'s `assert`). */
+export function assert(expr: unknown, msg?: string): asserts expr {
+  node.ok(expr, msg);
+}
+
+/** Asserts that `actual` is neither null nor undefined (the `@std/assert` name). */
 export function assertExists<T>(actual: T, msg?: string): asserts actual is NonNullable<T> {
-  assert.ok(actual !== null && actual !== undefined, msg ?? `expected a value, found ${actual}`);
+  node.ok(actual !== null && actual !== undefined, msg ?? `expected a value, found ${actual}`);
 }
 
 /** Asserts deep, strict equality (prototypes, Sets, Maps, typed arrays and bigints included). */
 export function assertEquals<T>(actual: unknown, expected: T, msg?: string): asserts actual is T {
-  assert.deepStrictEqual(actual, expected, msg);
+  node.deepStrictEqual(actual, expected, msg);
 }
 
 /** Asserts deep, strict inequality. */
 export function assertNotEquals(actual: unknown, expected: unknown, msg?: string): void {
-  assert.notDeepStrictEqual(actual, expected, msg);
+  node.notDeepStrictEqual(actual, expected, msg);
 }
 
 /** Asserts `Object.is` identity. */
@@ -41,7 +47,7 @@ export function assertStrictEquals<T>(
   expected: T,
   msg?: string,
 ): asserts actual is T {
-  assert.strictEqual(actual, expected, msg);
+  node.strictEqual(actual, expected, msg);
 }
 
 /** Asserts that `actual` is an instance of `cls`. */
@@ -51,7 +57,7 @@ export function assertInstanceOf<E>(
   cls: abstract new (...args: any[]) => E,
   msg?: string,
 ): asserts actual is E {
-  assert.ok(
+  node.ok(
     actual instanceof cls,
     msg ?? `expected an instance of ${cls.name}, found ${describe(actual)}`,
   );
@@ -59,7 +65,7 @@ export function assertInstanceOf<E>(
 
 /** Asserts that `actual` contains `expected` as a substring. */
 export function assertStringIncludes(actual: string, expected: string, msg?: string): void {
-  assert.ok(
+  node.ok(
     actual.includes(expected),
     msg ?? `expected ${JSON.stringify(actual)} to include ${JSON.stringify(expected)}`,
   );
@@ -67,32 +73,32 @@ export function assertStringIncludes(actual: string, expected: string, msg?: str
 
 /** Asserts that `actual` matches `expected`. */
 export function assertMatch(actual: string, expected: RegExp, msg?: string): void {
-  assert.match(actual, expected, msg);
+  node.match(actual, expected, msg);
 }
 
 /** Asserts that `actual` does not match `expected`. */
 export function assertNotMatch(actual: string, expected: RegExp, msg?: string): void {
-  assert.doesNotMatch(actual, expected, msg);
+  node.doesNotMatch(actual, expected, msg);
 }
 
 /** Asserts that `actual < expected` or `actual <= expected`, and the other comparisons. */
 export function assertLess<T>(actual: T, expected: T, msg?: string): void {
-  assert.ok(actual < expected, msg ?? `expected ${actual} < ${expected}`);
+  node.ok(actual < expected, msg ?? `expected ${actual} < ${expected}`);
 }
 
 /** Asserts that `actual > expected`. */
 export function assertGreater<T>(actual: T, expected: T, msg?: string): void {
-  assert.ok(actual > expected, msg ?? `expected ${actual} > ${expected}`);
+  node.ok(actual > expected, msg ?? `expected ${actual} > ${expected}`);
 }
 
 /** Asserts that `actual >= expected`. */
 export function assertGreaterOrEqual<T>(actual: T, expected: T, msg?: string): void {
-  assert.ok(actual >= expected, msg ?? `expected ${actual} >= ${expected}`);
+  node.ok(actual >= expected, msg ?? `expected ${actual} >= ${expected}`);
 }
 
 /** Asserts that `actual <= expected`. */
 export function assertLessOrEqual<T>(actual: T, expected: T, msg?: string): void {
-  assert.ok(actual <= expected, msg ?? `expected ${actual} <= ${expected}`);
+  node.ok(actual <= expected, msg ?? `expected ${actual} <= ${expected}`);
 }
 
 /** Asserts that `obj` has at least the properties of `subset`, deeply. */
@@ -101,17 +107,17 @@ export function assertObjectMatch(
   expected: Record<PropertyKey, unknown>,
   msg?: string,
 ): void {
-  assert.partialDeepStrictEqual(actual, expected, msg);
+  node.partialDeepStrictEqual(actual, expected, msg);
 }
 
 /** Fails the test with `msg`. */
 export function fail(msg?: string): never {
-  assert.fail(msg ?? "failed");
+  node.fail(msg ?? "failed");
 }
 
 /** Marks code as unreachable. */
 export function unreachable(msg?: string): never {
-  assert.fail(msg ?? "unreachable");
+  node.fail(msg ?? "unreachable");
 }
 
 function describe(value: unknown): string {
@@ -128,11 +134,11 @@ function check<E extends Error>(
 ): E {
   if (cls && !(error instanceof cls)) {
     const found = error instanceof Error ? `${error.name}: ${error.message}` : describe(error);
-    assert.fail(msg ?? `expected error to be an instance of ${cls.name}, found ${found}`);
+    node.fail(msg ?? `expected error to be an instance of ${cls.name}, found ${found}`);
   }
   if (msgIncludes !== undefined) {
     const message = error instanceof Error ? error.message : String(error);
-    assert.ok(
+    node.ok(
       message.includes(msgIncludes),
       msg ??
         `expected error message to include ${JSON.stringify(msgIncludes)}, found ${
@@ -166,7 +172,7 @@ export function assertThrows<E extends Error = Error>(
     if (typeof clsOrMsg === "function") return check(error, clsOrMsg, msgIncludes, msg);
     return check(error, undefined, undefined, clsOrMsg) as Error;
   }
-  assert.fail(typeof clsOrMsg === "string" ? clsOrMsg : msg ?? "expected the function to throw");
+  node.fail(typeof clsOrMsg === "string" ? clsOrMsg : msg ?? "expected the function to throw");
 }
 
 /** Like `assertThrows`, for a function returning a promise (or a promise itself). */
@@ -189,5 +195,5 @@ export async function assertRejects<E extends Error = Error>(
     if (typeof clsOrMsg === "function") return check(error, clsOrMsg, msgIncludes, msg);
     return check(error, undefined, undefined, clsOrMsg) as Error;
   }
-  assert.fail(typeof clsOrMsg === "string" ? clsOrMsg : msg ?? "expected the promise to reject");
+  node.fail(typeof clsOrMsg === "string" ? clsOrMsg : msg ?? "expected the promise to reject");
 }

@@ -27,10 +27,10 @@ const AWS_NAMES = [
  * @example
  * ```ts
  * import { readEnv } from "./env.ts";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(typeof readEnv(), "object");
- * assert.deepEqual(Object.keys(readEnv(["PATH"])), ["PATH"]);
+ * assertEquals(typeof readEnv(), "object");
+ * assertEquals(Object.keys(readEnv(["PATH"])), ["PATH"]);
  * ```
  */
 export function readEnv(names?: readonly string[]): Record<string, string | undefined> {

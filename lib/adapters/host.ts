@@ -16,9 +16,9 @@ import { readEnv } from "./env.ts";
  * @example
  * ```ts
  * import { systemHost } from "./host.ts";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(typeof systemHost().now(), "number");
+ * assertEquals(typeof systemHost().now(), "number");
  * ```
  */
 export function systemHost(): Host {

@@ -6,11 +6,11 @@
  * ```ts
  * import { DynamoDB } from "@dynafetch/dynafetch";
  * import { nodeHttpTransport } from "@dynafetch/dynafetch/node";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
  * const transport = nodeHttpTransport({ maxSockets: 16 });
  * const db = new DynamoDB({ region: "eu-west-1", transport });
- * assert.ok(db instanceof DynamoDB);
+ * assert(db instanceof DynamoDB);
  * transport.close();
  * ```
  *
@@ -68,7 +68,7 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * ```ts
  * import { nodeHttpTransport } from "@dynafetch/dynafetch/node";
  * import { createServer } from "node:http";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const server = createServer((_req, res) => res.end("{}"));
  * await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -76,10 +76,10 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * const url = `http://127.0.0.1:${typeof address === "object" && address?.port}/`;
  * const transport = nodeHttpTransport();
  * const request = { url, method: "POST", headers: {}, body: "{}" };
- * assert.equal((await transport(request)).reusedConnection, false);
+ * assertEquals((await transport(request)).reusedConnection, false);
  * const second = await transport(request);
- * assert.equal(second.reusedConnection, true);
- * assert.equal(new TextDecoder().decode(second.body), "{}");
+ * assertEquals(second.reusedConnection, true);
+ * assertEquals(new TextDecoder().decode(second.body), "{}");
  * transport.close();
  * await new Promise((resolve) => server.close(resolve));
  * ```

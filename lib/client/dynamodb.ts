@@ -138,18 +138,18 @@ export interface DynamoDB {
  * @example
  * ```ts
  * import { DynamoDB } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const db = new DynamoDB({
  *   region: "eu-west-1",
  *   credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
  *   fetch: (_url, init) => {
- *     assert.equal(JSON.parse(init.body).TableName, "users");
+ *     assertEquals(JSON.parse(init.body).TableName, "users");
  *     return Promise.resolve(new Response('{"Item":{"id":{"S":"1"}}}'));
  *   },
  * });
  * const { Item } = await db.getItem({ TableName: "users", Key: { id: { S: "1" } } });
- * assert.deepEqual(Item, { id: { S: "1" } });
+ * assertEquals(Item, { id: { S: "1" } });
  * ```
  */
 export class DynamoDB {

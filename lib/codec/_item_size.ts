@@ -45,10 +45,10 @@ function size(v: AttributeValue): number {
  * ```ts
  * import { encodeItem } from "@dynafetch/dynafetch";
  * import { itemSize } from "./_item_size.ts";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * // "id" (2) + "é!" (3) + "n" (1) + 12345 (3 digits' bytes + 1) + "tags" (4) + list (3 + 2 * (1 + 1))
- * assert.equal(itemSize(encodeItem({ id: "é!", n: 12345, tags: [true, null] })), 2 + 3 + 1 + 4 + 4 + 7);
+ * assertEquals(itemSize(encodeItem({ id: "é!", n: 12345, tags: [true, null] })), 2 + 3 + 1 + 4 + 4 + 7);
  * ```
  */
 export function itemSize(item: AttributeMap, extra = 0): number {

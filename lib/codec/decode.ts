@@ -42,9 +42,9 @@ const NOT_AV = "not an AttributeValue";
  * @example
  * ```ts
  * import { decode, DynamoNumber } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.deepEqual(decode({ L: [{ N: "0.1" }, { N: "9007199254740993" }] }), [
+ * assertEquals(decode({ L: [{ N: "0.1" }, { N: "9007199254740993" }] }), [
  *   0.1,
  *   new DynamoNumber("9007199254740993"),
  * ]);
@@ -71,10 +71,10 @@ export function decode(av: AttributeValue, options?: CodecOptions): unknown {
  * @example
  * ```ts
  * import { decodeItem } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const item = decodeItem({ pk: { S: "user#1" }, tags: { SS: ["a", "b"] } });
- * assert.deepEqual(item, { pk: "user#1", tags: new Set(["a", "b"]) });
+ * assertEquals(item, { pk: "user#1", tags: new Set(["a", "b"]) });
  * ```
  */
 export function decodeItem(record: AttributeMap, options?: CodecOptions): Record<string, unknown> {

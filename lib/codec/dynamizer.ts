@@ -34,11 +34,11 @@ export interface Dynamizer {
  * @example
  * ```ts
  * import { createDynamizer } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const boto = createDynamizer({ booleans: "number", numbers: "lossy" });
- * assert.deepEqual(boto.encode(true), { N: "1" });
- * assert.equal(boto.decode({ N: "0.30000000000000000001" }), 0.3);
+ * assertEquals(boto.encode(true), { N: "1" });
+ * assertEquals(boto.decode({ N: "0.30000000000000000001" }), 0.3);
  * ```
  */
 export function createDynamizer(options: CodecOptions = {}): Dynamizer {

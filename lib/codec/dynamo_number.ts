@@ -16,12 +16,12 @@ import { bigintToString, normalizeNumber, NOT_A_NUMBER, numberToString } from ".
  * @example
  * ```ts
  * import { decode, DynamoNumber, encode } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const big = new DynamoNumber("12345678901234567890.50");
- * assert.equal(big.toString(), "12345678901234567890.5");
- * assert.deepEqual(encode(big), { N: "12345678901234567890.5" });
- * assert.deepEqual(decode({ N: "12345678901234567890.5" }), big);
+ * assertEquals(big.toString(), "12345678901234567890.5");
+ * assertEquals(encode(big), { N: "12345678901234567890.5" });
+ * assertEquals(decode({ N: "12345678901234567890.5" }), big);
  * ```
  */
 export class DynamoNumber {

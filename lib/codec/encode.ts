@@ -45,9 +45,9 @@ const SET_KINDS = "a Set of only strings, only numbers or only binaries";
  * @example
  * ```ts
  * import { encode } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.deepEqual(encode({ id: 7, tags: new Set(["a"]), note: undefined }), {
+ * assertEquals(encode({ id: 7, tags: new Set(["a"]), note: undefined }), {
  *   M: { id: { N: "7" }, tags: { SS: ["a"] } },
  * });
  * ```
@@ -73,9 +73,9 @@ export function encode(value: unknown, options?: CodecOptions): AttributeValue {
  * @example
  * ```ts
  * import { encodeItem } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.deepEqual(encodeItem({ pk: "user#1", age: 41, admin: false }), {
+ * assertEquals(encodeItem({ pk: "user#1", age: 41, admin: false }), {
  *   pk: { S: "user#1" },
  *   age: { N: "41" },
  *   admin: { BOOL: false },

@@ -37,10 +37,10 @@ const linkLocal = ["169.254.170.2", "169.254.170.23", "[fd00:ec2::23]"];
  * @example
  * ```ts
  * import { CredentialsError, fromContainer } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertRejects } from "@std/assert";
  *
  * const env = { AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://example.com/creds" };
- * await assert.rejects(fromContainer({ host: { env } })(), CredentialsError);
+ * await assertRejects(() => fromContainer({ host: { env } })(), CredentialsError);
  * ```
  */
 export function fromContainer(options: MetadataOptions = {}): CredentialsProvider {

@@ -39,14 +39,14 @@ const browserHint =
  * @example
  * ```ts
  * import { CredentialsNotFoundError, defaultChain } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const provider = defaultChain({
  *   host: { env: { AWS_EC2_METADATA_DISABLED: "true" }, homeDir: undefined },
  * });
  * const error = await provider().catch((e) => e);
- * assert.ok(error instanceof CredentialsNotFoundError);
- * assert.deepEqual(error.tried.map((t) => t.source), [
+ * assert(error instanceof CredentialsNotFoundError);
+ * assertEquals(error.tried.map((t) => t.source), [
  *   "environment", "profile default", "web identity", "container", "instance metadata",
  * ]);
  * ```

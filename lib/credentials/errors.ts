@@ -16,11 +16,11 @@ import { DynafetchError } from "../errors.ts";
  * ```ts
  * import { DynafetchError } from "@dynafetch/dynafetch";
  * import { CredentialsError } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = new CredentialsError("profile dev", "role_arn needs source_profile");
- * assert.ok(error instanceof DynafetchError);
- * assert.equal(error.message, "profile dev: role_arn needs source_profile");
+ * assert(error instanceof DynafetchError);
+ * assertEquals(error.message, "profile dev: role_arn needs source_profile");
  * ```
  */
 export class CredentialsError extends DynafetchError {
@@ -55,11 +55,11 @@ export interface SkippedSource {
  * @example
  * ```ts
  * import { CredentialsNotFoundError } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const error = new CredentialsNotFoundError([{ source: "environment", reason: "nothing set" }]);
- * assert.equal(error.tried[0].source, "environment");
- * assert.equal(error.message, "environment: nothing set");
+ * assertEquals(error.tried[0].source, "environment");
+ * assertEquals(error.message, "environment: nothing set");
  * ```
  */
 export class CredentialsNotFoundError extends CredentialsError {

@@ -46,11 +46,11 @@ export interface Host {
  * @example
  * ```ts
  * import { resolveHost } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const host = await resolveHost({ env: { AWS_PROFILE: "dev" }, now: () => 0 });
- * assert.equal(host.env.AWS_PROFILE, "dev");
- * assert.equal(host.now(), 0);
+ * assertEquals(host.env.AWS_PROFILE, "dev");
+ * assertEquals(host.now(), 0);
  * ```
  */
 export async function resolveHost(partial: Partial<Host> = {}): Promise<Host> {

@@ -24,10 +24,10 @@ export type IniSections = Record<string, Record<string, string>>;
  * @example
  * ```ts
  * import { parseIni } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const ini = parseIni("[default]\nregion = eu-west-1 # Ireland\n", "config");
- * assert.equal(ini.default.region, "eu-west-1");
+ * assertEquals(ini.default.region, "eu-west-1");
  * ```
  */
 export function parseIni(text: string, file: string): IniSections {

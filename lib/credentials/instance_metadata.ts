@@ -31,10 +31,10 @@ const rolePath = "/latest/meta-data/iam/security-credentials/";
  * @example
  * ```ts
  * import { CredentialsNotFoundError, fromInstanceMetadata } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertRejects } from "@std/assert";
  *
  * const provider = fromInstanceMetadata({ host: { env: { AWS_EC2_METADATA_DISABLED: "true" } } });
- * await assert.rejects(provider(), CredentialsNotFoundError);
+ * await assertRejects(() => provider(), CredentialsNotFoundError);
  * ```
  */
 export function fromInstanceMetadata(options: MetadataOptions = {}): CredentialsProvider {

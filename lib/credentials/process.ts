@@ -33,14 +33,14 @@ export interface ProcessOptions {
  * @example
  * ```ts
  * import { fromProcess } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const stdout = JSON.stringify({ Version: 1, AccessKeyId: "AKID", SecretAccessKey: "secret" });
  * const provider = fromProcess({
  *   command: "get-credentials",
  *   host: { run: () => Promise.resolve({ code: 0, stdout, stderr: "" }) },
  * });
- * assert.equal((await provider()).accessKeyId, "AKID");
+ * assertEquals((await provider()).accessKeyId, "AKID");
  * ```
  */
 export function fromProcess(options: ProcessOptions): CredentialsProvider {
@@ -72,13 +72,13 @@ export function fromProcess(options: ProcessOptions): CredentialsProvider {
  * @example
  * ```ts
  * import { parseProcessOutput } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const credentials = parseProcessOutput(
  *   '{"Version":1,"AccessKeyId":"A","SecretAccessKey":"S","Expiration":"2030-01-01T00:00:00Z"}',
  *   "credential_process",
  * );
- * assert.equal(credentials.expiration?.getUTCFullYear(), 2030);
+ * assertEquals(credentials.expiration?.getUTCFullYear(), 2030);
  * ```
  */
 export function parseProcessOutput(stdout: string, source: string): Credentials {

@@ -40,7 +40,7 @@ import { lazyProvider, toCredentials } from "./_util.ts";
  * @example
  * ```ts
  * import { fromProfile } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const files: Record<string, string> = {
  *   "/h/.aws/credentials": "[dev]\naws_access_key_id = AKID\naws_secret_access_key = secret\n",
@@ -49,7 +49,7 @@ import { lazyProvider, toCredentials } from "./_util.ts";
  *   profile: "dev",
  *   host: { env: {}, homeDir: "/h", readFile: (path) => Promise.resolve(files[path]) },
  * });
- * assert.equal((await provider()).accessKeyId, "AKID");
+ * assertEquals((await provider()).accessKeyId, "AKID");
  * ```
  */
 export function fromProfile(options: ProfileOptions = {}): CredentialsProvider {

@@ -41,7 +41,7 @@ export interface ProfileOptions {
  * @example
  * ```ts
  * import { loadSharedConfig } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const files: Record<string, string> = { "/h/.aws/config": "[profile dev]\nregion = eu-west-1\n" };
  * const config = await loadSharedConfig({
@@ -52,7 +52,7 @@ export interface ProfileOptions {
  *   fetch,
  *   now: Date.now,
  * });
- * assert.equal(config.profiles.dev.region, "eu-west-1");
+ * assertEquals(config.profiles.dev.region, "eu-west-1");
  * ```
  */
 export async function loadSharedConfig(host: Host): Promise<SharedConfig> {
@@ -105,12 +105,12 @@ export async function loadSharedConfig(host: Host): Promise<SharedConfig> {
  * @example
  * ```ts
  * import { regionFromProfile } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const region = await regionFromProfile({
  *   host: { env: { AWS_CONFIG_FILE: "/nonexistent/config" }, homeDir: undefined },
  * });
- * assert.equal(region, undefined);
+ * assertEquals(region, undefined);
  * ```
  */
 export async function regionFromProfile(options: ProfileOptions = {}): Promise<string | undefined> {
@@ -128,12 +128,12 @@ export async function regionFromProfile(options: ProfileOptions = {}): Promise<s
  * @example
  * ```ts
  * import { profileName, resolveHost } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const host = await resolveHost({ env: { AWS_PROFILE: "dev" } });
- * assert.equal(profileName({}, host), "dev");
- * assert.equal(profileName({ profile: "prod" }, host), "prod");
- * assert.equal(profileName({}, await resolveHost({ env: {} })), "default");
+ * assertEquals(profileName({}, host), "dev");
+ * assertEquals(profileName({ profile: "prod" }, host), "prod");
+ * assertEquals(profileName({}, await resolveHost({ env: {} })), "default");
  * ```
  */
 export function profileName(options: ProfileOptions, host: Host): string {

@@ -45,7 +45,7 @@ export interface SsoOptions {
  * @example
  * ```ts
  * import { CredentialsError, fromSso } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertRejects } from "@std/assert";
  *
  * const provider = fromSso({
  *   startUrl: "https://example.awsapps.com/start",
@@ -55,11 +55,7 @@ export interface SsoOptions {
  *   session: "work",
  *   host: { homeDir: "/nonexistent", readFile: () => Promise.resolve(undefined) },
  * });
- * await assert.rejects(provider(), (error) => {
- *   assert.ok(error instanceof CredentialsError);
- *   assert.match(error.message, /aws sso login --sso-session work/);
- *   return true;
- * });
+ * await assertRejects(() => provider(), CredentialsError, "aws sso login --sso-session work");
  * ```
  */
 export function fromSso(options: SsoOptions): CredentialsProvider {

@@ -52,13 +52,13 @@ const timeoutMs = 10_000;
  * @example
  * ```ts
  * import { fromAssumeRole } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const provider = fromAssumeRole({
  *   roleArn: "arn:aws:iam::123456789012:role/reader",
  *   source: () => Promise.resolve({ accessKeyId: "AKID", secretAccessKey: "secret" }),
  * });
- * assert.equal(typeof provider, "function");
+ * assertEquals(typeof provider, "function");
  * ```
  */
 export function fromAssumeRole(options: AssumeRoleOptions): CredentialsProvider {
@@ -83,13 +83,13 @@ export function fromAssumeRole(options: AssumeRoleOptions): CredentialsProvider 
  * @example
  * ```ts
  * import { callSts, resolveHost } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertMatch } from "@std/assert";
  *
  * const host = await resolveHost({
  *   env: {},
  *   now: () => 0,
  *   fetch: (_url, init) => {
- *     assert.match(String(init?.body), /Action=AssumeRoleWithWebIdentity/);
+ *     assertMatch(String(init?.body), /Action=AssumeRoleWithWebIdentity/);
  *     const xml = "<Credentials><AccessKeyId>ASIA1</AccessKeyId>" +
  *       "<SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken></Credentials>";
  *     return Promise.resolve(new Response(xml));
@@ -99,7 +99,7 @@ export function fromAssumeRole(options: AssumeRoleOptions): CredentialsProvider 
  * const credentials = await callSts(host, "AssumeRoleWithWebIdentity", role, {
  *   WebIdentityToken: "jwt",
  * });
- * assert.equal(credentials.accessKeyId, "ASIA1");
+ * assertEquals(credentials.accessKeyId, "ASIA1");
  * ```
  */
 export async function callSts(
@@ -153,15 +153,15 @@ export async function callSts(
  * @example
  * ```ts
  * import { parseStsResponse } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const xml = "<AssumeRoleResponse><AssumeRoleResult><Credentials>" +
  *   "<AccessKeyId>ASIA1</AccessKeyId><SecretAccessKey>s</SecretAccessKey>" +
  *   "<SessionToken>t&amp;u</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration>" +
  *   "</Credentials></AssumeRoleResult></AssumeRoleResponse>";
  * const credentials = parseStsResponse(200, xml, "STS");
- * assert.equal(credentials.sessionToken, "t&u");
- * assert.equal(credentials.expiration?.toISOString(), "2030-01-01T00:00:00.000Z");
+ * assertEquals(credentials.sessionToken, "t&u");
+ * assertEquals(credentials.expiration?.toISOString(), "2030-01-01T00:00:00.000Z");
  * ```
  */
 export function parseStsResponse(status: number, xml: string, source: string): Credentials {

@@ -32,10 +32,10 @@ export interface WebIdentityOptions extends Partial<RoleParameters> {
  * @example
  * ```ts
  * import { CredentialsNotFoundError, fromWebIdentity } from "@dynafetch/dynafetch/credentials";
- * import assert from "node:assert/strict";
+ * import { assertRejects } from "@std/assert";
  *
  * const provider = fromWebIdentity({ host: { env: {} } });
- * await assert.rejects(provider(), CredentialsNotFoundError);
+ * await assertRejects(() => provider(), CredentialsNotFoundError);
  * ```
  */
 export function fromWebIdentity(options: WebIdentityOptions = {}): CredentialsProvider {

@@ -6,10 +6,10 @@
  *
  * ```ts
  * import { compileExpressions, conditionFromMap, GT, NOT_NULL } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const filter = conditionFromMap({ age: GT(30), email: NOT_NULL() });
- * assert.equal(compileExpressions({ filter }).FilterExpression, "#n0 > :v0 AND attribute_exists(#n1)");
+ * assertEquals(compileExpressions({ filter }).FilterExpression, "#n0 > :v0 AND attribute_exists(#n1)");
  * ```
  *
  * This module is browser compatible.
@@ -79,9 +79,9 @@ const make =
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, EQ } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(compileExpressions({ filter: conditionFromMap({ a: EQ(1) }) }).FilterExpression, "#n0 = :v0");
+ * assertEquals(compileExpressions({ filter: conditionFromMap({ a: EQ(1) }) }).FilterExpression, "#n0 = :v0");
  * ```
  */
 export const EQ: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -98,9 +98,9 @@ export const EQ: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, NE } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(compileExpressions({ filter: conditionFromMap({ a: NE(1) }) }).FilterExpression, "#n0 <> :v0");
+ * assertEquals(compileExpressions({ filter: conditionFromMap({ a: NE(1) }) }).FilterExpression, "#n0 <> :v0");
  * ```
  */
 export const NE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -117,9 +117,9 @@ export const NE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, LE } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LE(1) }) }).FilterExpression, "#n0 <= :v0");
+ * assertEquals(compileExpressions({ filter: conditionFromMap({ a: LE(1) }) }).FilterExpression, "#n0 <= :v0");
  * ```
  */
 export const LE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -136,9 +136,9 @@ export const LE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, LT } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(compileExpressions({ filter: conditionFromMap({ a: LT(1) }) }).FilterExpression, "#n0 < :v0");
+ * assertEquals(compileExpressions({ filter: conditionFromMap({ a: LT(1) }) }).FilterExpression, "#n0 < :v0");
  * ```
  */
 export const LT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -155,9 +155,9 @@ export const LT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, GE } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GE(1) }) }).FilterExpression, "#n0 >= :v0");
+ * assertEquals(compileExpressions({ filter: conditionFromMap({ a: GE(1) }) }).FilterExpression, "#n0 >= :v0");
  * ```
  */
 export const GE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -174,9 +174,9 @@ export const GE: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, GT } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(compileExpressions({ filter: conditionFromMap({ a: GT(1) }) }).FilterExpression, "#n0 > :v0");
+ * assertEquals(compileExpressions({ filter: conditionFromMap({ a: GT(1) }) }).FilterExpression, "#n0 > :v0");
  * ```
  */
 export const GT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -192,10 +192,10 @@ export const GT: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, NULL } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ filter: conditionFromMap({ a: NULL() }) });
- * assert.equal(out.FilterExpression, "attribute_not_exists(#n0)");
+ * assertEquals(out.FilterExpression, "attribute_not_exists(#n0)");
  * ```
  */
 export const NULL: () => BotoCondition = /* @__PURE__ */ make(
@@ -211,10 +211,10 @@ export const NULL: () => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, NOT_NULL } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ filter: conditionFromMap({ a: NOT_NULL() }) });
- * assert.equal(out.FilterExpression, "attribute_exists(#n0)");
+ * assertEquals(out.FilterExpression, "attribute_exists(#n0)");
  * ```
  */
 export const NOT_NULL: () => BotoCondition = /* @__PURE__ */ make(
@@ -231,10 +231,10 @@ export const NOT_NULL: () => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, CONTAINS } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ filter: conditionFromMap({ tags: CONTAINS("x") }) });
- * assert.equal(out.FilterExpression, "contains(#n0, :v0)");
+ * assertEquals(out.FilterExpression, "contains(#n0, :v0)");
  * ```
  */
 export const CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -251,10 +251,10 @@ export const CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, NOT_CONTAINS } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ filter: conditionFromMap({ tags: NOT_CONTAINS("x") }) });
- * assert.equal(out.FilterExpression, "NOT contains(#n0, :v0)");
+ * assertEquals(out.FilterExpression, "NOT contains(#n0, :v0)");
  * ```
  */
 export const NOT_CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -271,10 +271,10 @@ export const NOT_CONTAINS: (value: unknown) => BotoCondition = /* @__PURE__ */ m
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, BEGINS_WITH } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ filter: conditionFromMap({ sk: BEGINS_WITH("a") }) });
- * assert.equal(out.FilterExpression, "begins_with(#n0, :v0)");
+ * assertEquals(out.FilterExpression, "begins_with(#n0, :v0)");
  * ```
  */
 export const BEGINS_WITH: (prefix: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -291,10 +291,10 @@ export const BEGINS_WITH: (prefix: unknown) => BotoCondition = /* @__PURE__ */ m
  * @example
  * ```ts
  * import { compileExpressions, conditionFromMap, IN } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ filter: conditionFromMap({ a: IN([1, 2]) }) });
- * assert.equal(out.FilterExpression, "#n0 IN (:v0, :v1)");
+ * assertEquals(out.FilterExpression, "#n0 IN (:v0, :v1)");
  * ```
  */
 export function IN(values: readonly unknown[]): BotoCondition {
@@ -311,10 +311,10 @@ export function IN(values: readonly unknown[]): BotoCondition {
  * @example
  * ```ts
  * import { BETWEEN, compileExpressions, conditionFromMap } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ filter: conditionFromMap({ a: BETWEEN(1, 9) }) });
- * assert.equal(out.FilterExpression, "#n0 BETWEEN :v0 AND :v1");
+ * assertEquals(out.FilterExpression, "#n0 BETWEEN :v0 AND :v1");
  * ```
  */
 export const BETWEEN: (low: unknown, high: unknown) => BotoCondition = /* @__PURE__ */ make(
@@ -334,11 +334,11 @@ export const BETWEEN: (low: unknown, high: unknown) => BotoCondition = /* @__PUR
  * @example
  * ```ts
  * import { BEGINS_WITH, compileExpressions, conditionFromMap } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const keyCondition = conditionFromMap({ pk: "u1", sk: BEGINS_WITH("2024-") });
  * const out = compileExpressions({ keyCondition });
- * assert.equal(out.KeyConditionExpression, "#n0 = :v0 AND begins_with(#n1, :v1)");
+ * assertEquals(out.KeyConditionExpression, "#n0 = :v0 AND begins_with(#n1, :v1)");
  * ```
  */
 export function conditionFromMap(map: Record<string, unknown>): Condition | undefined {
@@ -371,11 +371,11 @@ function fromMap(map: Record<string, unknown>, expected?: boolean): Condition | 
  * @example
  * ```ts
  * import { compileExpressions, expectedToCondition } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const condition = expectedToCondition({ version: 3, lock: false });
  * const out = compileExpressions({ condition });
- * assert.equal(out.ConditionExpression, "#n0 = :v0 AND attribute_not_exists(#n1)");
+ * assertEquals(out.ConditionExpression, "#n0 = :v0 AND attribute_not_exists(#n1)");
  * ```
  */
 export function expectedToCondition(expected: Record<string, unknown>): Condition | undefined {

@@ -104,14 +104,14 @@ function checkKeyCondition(c: Condition): void {
  * @example
  * ```ts
  * import { Attr, compileExpressions, Key, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({
  *   keyCondition: Key("pk").eq("u1"),
  *   filter: Attr("size").gt(1),
  *   projection: ["pk", "size"],
  * });
- * assert.deepEqual(out, {
+ * assertEquals(out, {
  *   KeyConditionExpression: "#n0 = :v0",
  *   FilterExpression: "#n1 > :v1",
  *   ProjectionExpression: "#n0, #n1",

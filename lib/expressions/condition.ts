@@ -5,10 +5,10 @@
  *
  * ```ts
  * import { Attr, compileExpressions, size } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const filter = Attr("status").eq("open").and(size("tags").gt(2));
- * assert.equal(compileExpressions({ filter }).FilterExpression, "#n0 = :v0 AND size(#n1) > :v1");
+ * assertEquals(compileExpressions({ filter }).FilterExpression, "#n0 = :v0 AND size(#n1) > :v1");
  * ```
  *
  * This module is browser compatible.
@@ -193,11 +193,11 @@ function comparable<K extends "path" | "size">(kind: K, path: AttributePath) {
  * @example
  * ```ts
  * import { Attr, compileExpressions } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ condition: Attr("a.b[2]").between(1, 5) });
- * assert.equal(out.ConditionExpression, "#n0.#n1[2] BETWEEN :v0 AND :v1");
- * assert.deepEqual(out.ExpressionAttributeValues, { ":v0": { N: "1" }, ":v1": { N: "5" } });
+ * assertEquals(out.ConditionExpression, "#n0.#n1[2] BETWEEN :v0 AND :v1");
+ * assertEquals(out.ExpressionAttributeValues, { ":v0": { N: "1" }, ":v1": { N: "5" } });
  * ```
  */
 export function Attr(path: PathInput): AttrRef {
@@ -237,10 +237,10 @@ export function Attr(path: PathInput): AttrRef {
  * @example
  * ```ts
  * import { compileExpressions, Key } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ keyCondition: Key("pk").eq("u1").and(Key("sk").beginsWith("2024-")) });
- * assert.equal(out.KeyConditionExpression, "#n0 = :v0 AND begins_with(#n1, :v1)");
+ * assertEquals(out.KeyConditionExpression, "#n0 = :v0 AND begins_with(#n1, :v1)");
  * ```
  */
 export function Key(name: string): KeyRef {
@@ -258,9 +258,9 @@ export function Key(name: string): KeyRef {
  * @example
  * ```ts
  * import { compileExpressions, size } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(compileExpressions({ filter: size("name").lte(10) }).FilterExpression, "size(#n0) <= :v0");
+ * assertEquals(compileExpressions({ filter: size("name").lte(10) }).FilterExpression, "size(#n0) <= :v0");
  * ```
  */
 export function size(path: PathInput): Comparable {
@@ -294,10 +294,10 @@ const logical = (op: "AND" | "OR" | "NOT", args: Condition[]) =>
  * @example
  * ```ts
  * import { and, Attr, compileExpressions, or } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const c = and(Attr("a").eq(1), or(Attr("b").eq(2), Attr("c").exists()));
- * assert.equal(
+ * assertEquals(
  *   compileExpressions({ condition: c }).ConditionExpression,
  *   "#n0 = :v0 AND (#n1 = :v1 OR attribute_exists(#n2))",
  * );
@@ -317,10 +317,10 @@ export function and(...conditions: Condition[]): Condition {
  * @example
  * ```ts
  * import { Attr, compileExpressions, or } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const c = or(Attr("a").lt(1), Attr("a").gt(9));
- * assert.equal(compileExpressions({ filter: c }).FilterExpression, "#n0 < :v0 OR #n0 > :v1");
+ * assertEquals(compileExpressions({ filter: c }).FilterExpression, "#n0 < :v0 OR #n0 > :v1");
  * ```
  */
 export function or(...conditions: Condition[]): Condition {
@@ -337,10 +337,10 @@ export function or(...conditions: Condition[]): Condition {
  * @example
  * ```ts
  * import { Attr, compileExpressions, not } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const c = not(Attr("tags").contains("x"));
- * assert.equal(compileExpressions({ filter: c }).FilterExpression, "NOT contains(#n0, :v0)");
+ * assertEquals(compileExpressions({ filter: c }).FilterExpression, "NOT contains(#n0, :v0)");
  * ```
  */
 export function not(condition: Condition): Condition {

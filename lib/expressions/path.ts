@@ -3,10 +3,10 @@
  *
  * ```ts
  * import { parsePath, path } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.deepEqual(parsePath("a.b[2].c"), ["a", "b", 2, "c"]);
- * assert.deepEqual(path("weird.name", 2, "x"), ["weird.name", 2, "x"]);
+ * assertEquals(parsePath("a.b[2].c"), ["a", "b", 2, "c"]);
+ * assertEquals(path("weird.name", 2, "x"), ["weird.name", 2, "x"]);
  * ```
  *
  * This module is browser compatible.
@@ -43,11 +43,11 @@ const invalid = (found: string, allowed: string): never => fail("invalid path", 
  * @example
  * ```ts
  * import { compileExpressions, path, projection } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ projection: projection(path("a.b", 0)) });
- * assert.equal(out.ProjectionExpression, "#n0[0]");
- * assert.deepEqual(out.ExpressionAttributeNames, { "#n0": "a.b" });
+ * assertEquals(out.ProjectionExpression, "#n0[0]");
+ * assertEquals(out.ExpressionAttributeNames, { "#n0": "a.b" });
  * ```
  */
 export function path(...elements: PathElement[]): AttributePath {
@@ -79,10 +79,10 @@ export function path(...elements: PathElement[]): AttributePath {
  * @example
  * ```ts
  * import { parsePath, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertThrows } from "@std/assert";
  *
- * assert.deepEqual(parsePath("list[0][1].x"), ["list", 0, 1, "x"]);
- * assert.throws(() => parsePath("a..b"), ValidationError);
+ * assertEquals(parsePath("list[0][1].x"), ["list", 0, 1, "x"]);
+ * assertThrows(() => parsePath("a..b"), ValidationError);
  * ```
  */
 export function parsePath(input: PathInput): AttributePath {

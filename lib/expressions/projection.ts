@@ -18,10 +18,10 @@ import { type AttributePath, parsePath, type PathInput } from "./path.ts";
  * @example
  * ```ts
  * import { compileExpressions, projection } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ projection: projection("name", "address.city", "tags[0]") });
- * assert.equal(out.ProjectionExpression, "#n0, #n1.#n2, #n3[0]");
+ * assertEquals(out.ProjectionExpression, "#n0, #n1.#n2, #n3[0]");
  * ```
  */
 export function projection(...paths: PathInput[]): readonly AttributePath[] {

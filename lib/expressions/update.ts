@@ -4,10 +4,10 @@
  *
  * ```ts
  * import { Attr, compileExpressions, plus, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const u = update().set("a.b", 1).set("n", plus(Attr("n"), 1)).remove("old").add("count", 1);
- * assert.equal(
+ * assertEquals(
  *   compileExpressions({ update: u }).UpdateExpression,
  *   "SET #n0.#n1 = :v0, #n2 = #n2 + :v0 REMOVE #n3 ADD #n4 :v0",
  * );
@@ -133,11 +133,11 @@ function builder(actions: readonly UpdateAction[]): UpdateBuilder {
  * @example
  * ```ts
  * import { compileExpressions, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ update: update().remove("list[0]").delete("tags", new Set(["x"])) });
- * assert.equal(out.UpdateExpression, "REMOVE #n0[0] DELETE #n1 :v0");
- * assert.deepEqual(out.ExpressionAttributeValues, { ":v0": { SS: ["x"] } });
+ * assertEquals(out.UpdateExpression, "REMOVE #n0[0] DELETE #n1 :v0");
+ * assertEquals(out.ExpressionAttributeValues, { ":v0": { SS: ["x"] } });
  * ```
  */
 export function update(): UpdateBuilder {
@@ -162,10 +162,10 @@ function operand(kind: UpdateOperand["kind"], args: unknown[]): UpdateOperand {
  * @example
  * ```ts
  * import { compileExpressions, ifNotExists, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ update: update().set("created", ifNotExists("created", 42)) });
- * assert.equal(out.UpdateExpression, "SET #n0 = if_not_exists(#n0, :v0)");
+ * assertEquals(out.UpdateExpression, "SET #n0 = if_not_exists(#n0, :v0)");
  * ```
  */
 export function ifNotExists(path: PathInput, value: unknown): UpdateOperand {
@@ -182,10 +182,10 @@ export function ifNotExists(path: PathInput, value: unknown): UpdateOperand {
  * @example
  * ```ts
  * import { Attr, compileExpressions, listAppend, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ update: update().set("log", listAppend(Attr("log"), ["x"])) });
- * assert.equal(out.UpdateExpression, "SET #n0 = list_append(#n0, :v0)");
+ * assertEquals(out.UpdateExpression, "SET #n0 = list_append(#n0, :v0)");
  * ```
  */
 export function listAppend(first: unknown, second: unknown): UpdateOperand {
@@ -202,10 +202,10 @@ export function listAppend(first: unknown, second: unknown): UpdateOperand {
  * @example
  * ```ts
  * import { compileExpressions, ifNotExists, plus, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ update: update().set("n", plus(ifNotExists("n", 0), 1)) });
- * assert.equal(out.UpdateExpression, "SET #n0 = if_not_exists(#n0, :v0) + :v1");
+ * assertEquals(out.UpdateExpression, "SET #n0 = if_not_exists(#n0, :v0) + :v1");
  * ```
  */
 export function plus(left: unknown, right: unknown): UpdateOperand {
@@ -222,10 +222,10 @@ export function plus(left: unknown, right: unknown): UpdateOperand {
  * @example
  * ```ts
  * import { Attr, compileExpressions, minus, update } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const out = compileExpressions({ update: update().set("stock", minus(Attr("stock"), 2)) });
- * assert.equal(out.UpdateExpression, "SET #n0 = #n0 - :v0");
+ * assertEquals(out.UpdateExpression, "SET #n0 = #n0 - :v0");
  * ```
  */
 export function minus(left: unknown, right: unknown): UpdateOperand {

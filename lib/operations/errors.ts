@@ -35,10 +35,10 @@ const TRANSIENT = /^(TransactionInProgress|LimitExceeded|InternalServerError|Ser
  * @example
  * ```ts
  * import { isThrottlingCode } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
- * assert.ok(isThrottlingCode("ProvisionedThroughputExceededException"));
- * assert.ok(!isThrottlingCode("ConditionalCheckFailedException"));
+ * assert(isThrottlingCode("ProvisionedThroughputExceededException"));
+ * assert(!isThrottlingCode("ConditionalCheckFailedException"));
  * ```
  */
 export function isThrottlingCode(code: string): boolean {
@@ -52,11 +52,11 @@ export function isThrottlingCode(code: string): boolean {
  * @example
  * ```ts
  * import { DynamoDBError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const error = new DynamoDBError("ThrottlingException", "Rate exceeded", { statusCode: 400 });
- * assert.equal(error.retryable, true);
- * assert.equal(error.message, "ThrottlingException: Rate exceeded");
+ * assertEquals(error.retryable, true);
+ * assertEquals(error.message, "ThrottlingException: Rate exceeded");
  * ```
  */
 export class DynamoDBError extends DynafetchError {
@@ -90,13 +90,13 @@ export class DynamoDBError extends DynafetchError {
  * @example
  * ```ts
  * import { ConditionalCheckFailedError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const error = new ConditionalCheckFailedError("ConditionalCheckFailedException", "failed", {
  *   statusCode: 400,
  *   body: { Item: { id: { S: "a" } } },
  * });
- * assert.deepEqual(error.item, { id: { S: "a" } });
+ * assertEquals(error.item, { id: { S: "a" } });
  * ```
  */
 export class ConditionalCheckFailedError extends DynamoDBError {
@@ -118,13 +118,13 @@ export class ConditionalCheckFailedError extends DynamoDBError {
  * @example
  * ```ts
  * import { TransactionCanceledError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const error = new TransactionCanceledError("TransactionCanceledException", "cancelled", {
  *   statusCode: 400,
  *   body: { CancellationReasons: [{ Code: "None" }, { Code: "ConditionalCheckFailed" }] },
  * });
- * assert.equal(error.cancellationReasons[1].Code, "ConditionalCheckFailed");
+ * assertEquals(error.cancellationReasons[1].Code, "ConditionalCheckFailed");
  * ```
  */
 export class TransactionCanceledError extends DynamoDBError {
@@ -154,14 +154,14 @@ export class TransactionCanceledError extends DynamoDBError {
  * @example
  * ```ts
  * import { ProvisionedThroughputExceededError, serviceError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
  *   message: "m",
  * });
- * assert.ok(error instanceof ProvisionedThroughputExceededError);
- * assert.equal(error.code, "ProvisionedThroughputExceededException");
+ * assert(error instanceof ProvisionedThroughputExceededError);
+ * assertEquals(error.code, "ProvisionedThroughputExceededException");
  * ```
  */
 export class ProvisionedThroughputExceededError extends DynamoDBError {}
@@ -172,14 +172,14 @@ export class ProvisionedThroughputExceededError extends DynamoDBError {}
  * @example
  * ```ts
  * import { serviceError, ThrottlingError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ThrottlingException",
  *   message: "m",
  * });
- * assert.ok(error instanceof ThrottlingError);
- * assert.equal(error.code, "ThrottlingException");
+ * assert(error instanceof ThrottlingError);
+ * assertEquals(error.code, "ThrottlingException");
  * ```
  */
 export class ThrottlingError extends DynamoDBError {}
@@ -190,14 +190,14 @@ export class ThrottlingError extends DynamoDBError {}
  * @example
  * ```ts
  * import { ResourceNotFoundError, serviceError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
  *   message: "m",
  * });
- * assert.ok(error instanceof ResourceNotFoundError);
- * assert.equal(error.code, "ResourceNotFoundException");
+ * assert(error instanceof ResourceNotFoundError);
+ * assertEquals(error.code, "ResourceNotFoundException");
  * ```
  */
 export class ResourceNotFoundError extends DynamoDBError {}
@@ -208,14 +208,14 @@ export class ResourceNotFoundError extends DynamoDBError {}
  * @example
  * ```ts
  * import { ResourceInUseError, serviceError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ResourceInUseException",
  *   message: "m",
  * });
- * assert.ok(error instanceof ResourceInUseError);
- * assert.equal(error.code, "ResourceInUseException");
+ * assert(error instanceof ResourceInUseError);
+ * assertEquals(error.code, "ResourceInUseException");
  * ```
  */
 export class ResourceInUseError extends DynamoDBError {}
@@ -226,14 +226,14 @@ export class ResourceInUseError extends DynamoDBError {}
  * @example
  * ```ts
  * import { serviceError, ServiceValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ValidationException",
  *   message: "m",
  * });
- * assert.ok(error instanceof ServiceValidationError);
- * assert.equal(error.code, "ValidationException");
+ * assert(error instanceof ServiceValidationError);
+ * assertEquals(error.code, "ValidationException");
  * ```
  */
 export class ServiceValidationError extends DynamoDBError {}
@@ -244,14 +244,14 @@ export class ServiceValidationError extends DynamoDBError {}
  * @example
  * ```ts
  * import { ItemCollectionSizeLimitExceededError, serviceError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException",
  *   message: "m",
  * });
- * assert.ok(error instanceof ItemCollectionSizeLimitExceededError);
- * assert.equal(error.code, "ItemCollectionSizeLimitExceededException");
+ * assert(error instanceof ItemCollectionSizeLimitExceededError);
+ * assertEquals(error.code, "ItemCollectionSizeLimitExceededException");
  * ```
  */
 export class ItemCollectionSizeLimitExceededError extends DynamoDBError {}
@@ -262,14 +262,14 @@ export class ItemCollectionSizeLimitExceededError extends DynamoDBError {}
  * @example
  * ```ts
  * import { ExpiredTokenError, serviceError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ExpiredTokenException",
  *   message: "m",
  * });
- * assert.ok(error instanceof ExpiredTokenError);
- * assert.equal(error.code, "ExpiredTokenException");
+ * assert(error instanceof ExpiredTokenError);
+ * assertEquals(error.code, "ExpiredTokenException");
  * ```
  */
 export class ExpiredTokenError extends DynamoDBError {}
@@ -305,14 +305,14 @@ const CLASSES = [
  * @example
  * ```ts
  * import { ResourceNotFoundError, serviceError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = serviceError(400, {
  *   __type: "com.amazonaws.dynamodb.v20120810#ResourceNotFoundException",
  *   message: "Requested resource not found",
  * });
- * assert.ok(error instanceof ResourceNotFoundError);
- * assert.equal(error.code, "ResourceNotFoundException");
+ * assert(error instanceof ResourceNotFoundError);
+ * assertEquals(error.code, "ResourceNotFoundException");
  * ```
  */
 export function serviceError(
@@ -336,11 +336,11 @@ export function serviceError(
  * @example
  * ```ts
  * import { ResponseParseError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertMatch } from "@std/assert";
  *
  * const error = new ResponseParseError(502, "<html>Bad Gateway</html>");
- * assert.equal(error.retryable, true);
- * assert.match(error.message, /HTTP 502/);
+ * assertEquals(error.retryable, true);
+ * assertMatch(error.message, /HTTP 502/);
  * ```
  */
 export class ResponseParseError extends DynafetchError {

@@ -110,10 +110,10 @@ const TABLE = "BatchExecuteStatement Statements,BatchGetItem RequestItems," +
  * @example
  * ```ts
  * import { OPERATIONS } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const put = OPERATIONS.find((op) => op.name === "PutItem");
- * assert.deepEqual(put, { name: "PutItem", method: "putItem", required: ["TableName", "Item"] });
+ * assertEquals(put, { name: "PutItem", method: "putItem", required: ["TableName", "Item"] });
  * ```
  */
 export const OPERATIONS: readonly OperationDescriptor[] = /* @__PURE__ */ parse(TABLE);

@@ -29,12 +29,12 @@ export type BuiltRequest = {
  * @example
  * ```ts
  * import { buildRequest } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertThrows } from "@std/assert";
  *
  * const request = buildRequest("GetItem", { TableName: "t", Key: { id: { S: "1" } } });
- * assert.equal(request.target, "DynamoDB_20120810.GetItem");
- * assert.equal(request.body, '{"TableName":"t","Key":{"id":{"S":"1"}}}');
- * assert.throws(() => buildRequest("GetItem", { TableName: "t" }), /Key/);
+ * assertEquals(request.target, "DynamoDB_20120810.GetItem");
+ * assertEquals(request.body, '{"TableName":"t","Key":{"id":{"S":"1"}}}');
+ * assertThrows(() => buildRequest("GetItem", { TableName: "t" }), Error, "Key");
  * ```
  */
 export function buildRequest(operation: string, input: unknown): BuiltRequest {

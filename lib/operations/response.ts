@@ -20,10 +20,10 @@ import { isRecord } from "./_record.ts";
  * @example
  * ```ts
  * import { ConditionalCheckFailedError, parseResponse } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertThrows } from "@std/assert";
  *
- * assert.deepEqual(parseResponse(200, '{"Item":{"id":{"S":"1"}}}'), { Item: { id: { S: "1" } } });
- * assert.throws(
+ * assertEquals(parseResponse(200, '{"Item":{"id":{"S":"1"}}}'), { Item: { id: { S: "1" } } });
+ * assertThrows(
  *   () => parseResponse(400, '{"__type":"x#ConditionalCheckFailedException","message":"no"}'),
  *   ConditionalCheckFailedError,
  * );

@@ -56,9 +56,9 @@ const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] 
  * @example
  * ```ts
  * import { checkCredentials, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertThrows } from "@std/assert";
  *
- * assert.throws(() => checkCredentials({ accessKeyId: "AKID" }), ValidationError);
+ * assertThrows(() => checkCredentials({ accessKeyId: "AKID" }), ValidationError);
  * ```
  */
 export function checkCredentials(credentials: unknown, path = "credentials"): Credentials {

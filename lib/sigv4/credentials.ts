@@ -56,12 +56,12 @@ const hidden = (value: unknown): PropertyDescriptor => ({ value, enumerable: fal
  * @example
  * ```ts
  * import { createCredentials } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const credentials = createCredentials({ accessKeyId: "AKID", secretAccessKey: "s3cr3t" });
- * assert.equal(credentials.secretAccessKey, "s3cr3t");
- * assert.ok(!JSON.stringify(credentials).includes("s3cr3t"));
- * assert.ok(!String(credentials).includes("s3cr3t"));
+ * assertEquals(credentials.secretAccessKey, "s3cr3t");
+ * assert(!JSON.stringify(credentials).includes("s3cr3t"));
+ * assert(!String(credentials).includes("s3cr3t"));
  * ```
  */
 export function createCredentials(credentials: Credentials): Credentials {
@@ -87,10 +87,10 @@ export function createCredentials(credentials: Credentials): Credentials {
  * @example
  * ```ts
  * import { staticCredentials } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const provider = staticCredentials({ accessKeyId: "AKID", secretAccessKey: "s3cr3t" });
- * assert.equal((await provider()).accessKeyId, "AKID");
+ * assertEquals((await provider()).accessKeyId, "AKID");
  * ```
  */
 export function staticCredentials(credentials: Credentials): CredentialsProvider {
@@ -111,10 +111,10 @@ let loaded: Promise<typeof import("./_from_env.ts")> | undefined;
  * @example
  * ```ts
  * import { fromEnv } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const provider = fromEnv({ AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "s3cr3t" });
- * assert.equal((await provider()).accessKeyId, "AKID");
+ * assertEquals((await provider()).accessKeyId, "AKID");
  * ```
  */
 export function fromEnv(env?: object): CredentialsProvider {
@@ -133,9 +133,9 @@ export function fromEnv(env?: object): CredentialsProvider {
  * @example
  * ```ts
  * import { regionFromEnv } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(await regionFromEnv({ AWS_DEFAULT_REGION: "eu-west-1" }), "eu-west-1");
+ * assertEquals(await regionFromEnv({ AWS_DEFAULT_REGION: "eu-west-1" }), "eu-west-1");
  * ```
  */
 export async function regionFromEnv(env?: object): Promise<string | undefined> {
@@ -161,7 +161,7 @@ export interface RefreshingOptions {
  * @example
  * ```ts
  * import { refreshing } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * let calls = 0;
  * const provider = refreshing(() => {
@@ -170,7 +170,7 @@ export interface RefreshingOptions {
  * });
  * await Promise.all([provider(), provider()]);
  * await provider();
- * assert.equal(calls, 1);
+ * assertEquals(calls, 1);
  * ```
  */
 export function refreshing(
@@ -212,10 +212,10 @@ function describe(error: unknown): string {
  * @example
  * ```ts
  * import { chain, fromEnv, staticCredentials } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const provider = chain(fromEnv({}), staticCredentials({ accessKeyId: "AKID", secretAccessKey: "x" }));
- * assert.equal((await provider()).accessKeyId, "AKID");
+ * assertEquals((await provider()).accessKeyId, "AKID");
  * ```
  */
 export function chain(...providers: CredentialsProvider[]): CredentialsProvider {

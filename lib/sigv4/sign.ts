@@ -109,7 +109,7 @@ function load(): typeof import("./_sign.ts") | Promise<typeof import("./_sign.ts
  * @example
  * ```ts
  * import { signRequest } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const signed = await signRequest(
  *   { method: "GET", url: "https://example.amazonaws.com/" },
@@ -120,7 +120,7 @@ function load(): typeof import("./_sign.ts") | Promise<typeof import("./_sign.ts
  *     date: new Date("2015-08-30T12:36:00Z"),
  *   },
  * );
- * assert.equal(
+ * assertEquals(
  *   signed.headers.authorization,
  *   "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, " +
  *     "SignedHeaders=host;x-amz-date, " +
@@ -158,7 +158,7 @@ export async function signRequest(
  * @example
  * ```ts
  * import { presignUrl } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
  * const url = await presignUrl(
  *   { method: "GET", url: "https://example.amazonaws.com/" },
@@ -170,7 +170,7 @@ export async function signRequest(
  *     expiresIn: 3600,
  *   },
  * );
- * assert.ok(url.endsWith("X-Amz-Signature=e93c787ed7f371d5c6b165c1b38ede9550f4dce4144713e844b25b7192d3865d"));
+ * assert(url.endsWith("X-Amz-Signature=e93c787ed7f371d5c6b165c1b38ede9550f4dce4144713e844b25b7192d3865d"));
  * ```
  */
 export async function presignUrl(
@@ -194,7 +194,7 @@ export async function presignUrl(
  * @example
  * ```ts
  * import { signingStages } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const stages = await signingStages(
  *   { method: "GET", url: "https://example.amazonaws.com/" },
@@ -205,8 +205,8 @@ export async function presignUrl(
  *     date: new Date("2015-08-30T12:36:00Z"),
  *   },
  * );
- * assert.equal(stages.canonicalRequest.split("\n")[0], "GET");
- * assert.equal(stages.stringToSign.split("\n")[2], "20150830/us-east-1/service/aws4_request");
+ * assertEquals(stages.canonicalRequest.split("\n")[0], "GET");
+ * assertEquals(stages.stringToSign.split("\n")[2], "20150830/us-east-1/service/aws4_request");
  * ```
  */
 export async function signingStages(

@@ -4,11 +4,11 @@
  *
  * ```ts
  * import { BatchWriteError, DynafetchError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = new BatchWriteError([{ table: "t01", put: { id: 1 } }], 10);
- * assert.ok(error instanceof DynafetchError);
- * assert.equal(error.message, "1 of 10 batch write requests were not applied: unprocessed after all attempts");
+ * assert(error instanceof DynafetchError);
+ * assertEquals(error.message, "1 of 10 batch write requests were not applied: unprocessed after all attempts");
  * ```
  *
  * This module is browser compatible.
@@ -60,10 +60,10 @@ export interface BatchRetryOptions {
  * @example
  * ```ts
  * import { BatchWriteError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertMatch } from "@std/assert";
  *
  * const error = new BatchWriteError([{ table: "t01", delete: { id: 1 } }], 3);
- * assert.match(error.message, /1 of 3/);
+ * assertMatch(error.message, /1 of 3/);
  * ```
  */
 export class BatchWriteError extends DynafetchError {
@@ -94,10 +94,10 @@ export class BatchWriteError extends DynafetchError {
  * @example
  * ```ts
  * import { BatchGetError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertMatch } from "@std/assert";
  *
  * const error = new BatchGetError({ t01: [{ id: 1 }] }, {});
- * assert.match(error.message, /1 key/);
+ * assertMatch(error.message, /1 key/);
  * ```
  */
 export class BatchGetError extends DynafetchError {

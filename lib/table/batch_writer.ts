@@ -5,7 +5,7 @@
  *
  * ```ts
  * import { Database } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const sent: number[] = [];
  * const db = new Database({
@@ -20,7 +20,7 @@
  * for (let id = 0; id < 30; id++) await writer.put({ id });
  * await writer.delete(3);
  * await writer.close();
- * assert.deepEqual(sent, [25, 6]);
+ * assertEquals(sent, [25, 6]);
  * ```
  *
  * This module is browser compatible.
@@ -62,12 +62,12 @@ let checkSize: typeof checkItemSize | undefined;
  * @example
  * ```ts
  * import { Database, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertRejects } from "@std/assert";
  *
  * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
  * const writer = db.table("t01", { partitionKey: ["id", "N"] }).batchWriter({ duplicates: "reject" });
  * await writer.put({ id: 1 });
- * await assert.rejects(writer.delete(1), ValidationError);
+ * await assertRejects(() => writer.delete(1), ValidationError);
  * ```
  */
 export class BatchWriter<T extends object = Record<string, unknown>> {

@@ -5,13 +5,13 @@
  *
  * ```ts
  * import { Database } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const db = new Database({
  *   region: "eu-west-1",
  *   credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
  *   fetch: (_url, init) => {
- *     assert.deepEqual(JSON.parse(init.body).Item, { id: { S: "u1" }, tags: { SS: ["a"] } });
+ *     assertEquals(JSON.parse(init.body).Item, { id: { S: "u1" }, tags: { SS: ["a"] } });
  *     return Promise.resolve(new Response("{}"));
  *   },
  * });
@@ -74,11 +74,11 @@ export interface TransactWriteOptions extends CallOptions {
  * @example
  * ```ts
  * import { Database, DynamoDB } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const db = new Database({ region: "eu-west-1", codec: { numbers: "bigint" } });
- * assert.ok(db.client instanceof DynamoDB);
- * assert.equal(db.table("users", { partitionKey: ["id", "S"] }).codec?.numbers, "bigint");
+ * assert(db.client instanceof DynamoDB);
+ * assertEquals(db.table("users", { partitionKey: ["id", "S"] }).codec?.numbers, "bigint");
  * ```
  */
 export class Database {

@@ -4,13 +4,13 @@
  *
  * ```ts
  * import { Database } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
  * const item = db.table("users", { partitionKey: ["id", "S"] }).newItem({ id: "u1", visits: 1 });
  * item.set("name", "Ann").add("visits", 1).remove("old");
- * assert.deepEqual(item.changes.map((c) => c.action), ["SET", "ADD", "REMOVE"]);
- * assert.equal(item.attributes.name, "Ann");
+ * assertEquals(item.changes.map((c) => c.action), ["SET", "ADD", "REMOVE"]);
+ * assertEquals(item.attributes.name, "Ann");
  * ```
  *
  * This module is browser compatible.
@@ -41,11 +41,11 @@ export interface ItemChange {
  * @example
  * ```ts
  * import { Database, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertThrows } from "@std/assert";
  *
  * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
  * const item = db.table("users", { partitionKey: ["id", "S"] }).newItem({ id: "u1" });
- * assert.throws(() => item.set("id", "u2"), ValidationError);
+ * assertThrows(() => item.set("id", "u2"), ValidationError);
  * ```
  */
 export class Item<T extends object = Record<string, unknown>> {

@@ -5,16 +5,16 @@
  *
  * ```ts
  * import { decodeItem, Paginator } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const pages = [{ Items: [{ n: { N: "1" } }], LastEvaluatedKey: { n: { N: "1" } } }, { Items: [{ n: { N: "2" } }] }];
  * const paginator = new Paginator({
  *   fetch: (request) => Promise.resolve(pages[request.ExclusiveStartKey ? 1 : 0]),
  *   decode: (item) => decodeItem(item).n,
  * });
- * assert.deepEqual(await paginator.all(), [1, 2]);
- * assert.equal(paginator.count, 2);
- * assert.equal(paginator.cursor, undefined);
+ * assertEquals(await paginator.all(), [1, 2]);
+ * assertEquals(paginator.count, 2);
+ * assertEquals(paginator.cursor, undefined);
  * ```
  *
  * This module is browser compatible.
@@ -88,7 +88,7 @@ export interface PaginatorSource<T> {
  * @example
  * ```ts
  * import { type AttributeMap, decodeItem, encodeItem, Paginator, type PageRequest } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const items = [0, 1, 2, 3, 4];
  * const fetch = (r: PageRequest) => {
@@ -102,9 +102,9 @@ export interface PaginatorSource<T> {
  * };
  * const decode = (item: AttributeMap) => decodeItem(item).n;
  * const first = new Paginator({ fetch, decode, maxResults: 3, exactLimit: true });
- * assert.deepEqual(await first.all(), [0, 1, 2]);
+ * assertEquals(await first.all(), [0, 1, 2]);
  * const rest = new Paginator({ fetch, decode, start: first.cursor });
- * assert.deepEqual(await rest.all(), [3, 4]);
+ * assertEquals(await rest.all(), [3, 4]);
  * ```
  */
 export class Paginator<T> implements AsyncIterable<T> {

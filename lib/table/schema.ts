@@ -5,10 +5,10 @@
  *
  * ```ts
  * import { buildKey } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const schema = { partitionKey: ["user", "S"], sortKey: ["ts", "N"] } as const;
- * assert.deepEqual(buildKey(schema, ["ann", 7]), { user: { S: "ann" }, ts: { N: "7" } });
+ * assertEquals(buildKey(schema, ["ann", 7]), { user: { S: "ann" }, ts: { N: "7" } });
  * ```
  *
  * This module is browser compatible.
@@ -66,11 +66,11 @@ export type KeyInput = Readonly<Record<string, unknown>> | KeyValue | readonly [
  * @example
  * ```ts
  * import { buildKey, ValidationError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertThrows } from "@std/assert";
  *
  * const schema = { partitionKey: ["id", "N"] } as const;
- * assert.deepEqual(buildKey(schema, { id: 1, name: "x" }), { id: { N: "1" } });
- * assert.throws(() => buildKey(schema, "1"), ValidationError);
+ * assertEquals(buildKey(schema, { id: 1, name: "x" }), { id: { N: "1" } });
+ * assertThrows(() => buildKey(schema, "1"), ValidationError);
  * ```
  */
 export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions): AttributeMap {

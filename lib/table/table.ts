@@ -4,19 +4,19 @@
  *
  * ```ts
  * import { DynamoDB, Table } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const client = new DynamoDB({
  *   region: "eu-west-1",
  *   credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
  *   fetch: (_url, init) => {
  *     const body = JSON.parse(init.body);
- *     assert.deepEqual(body.Key, { id: { S: "u1" } });
+ *     assertEquals(body.Key, { id: { S: "u1" } });
  *     return Promise.resolve(new Response('{"Item":{"id":{"S":"u1"},"age":{"N":"42"}}}'));
  *   },
  * });
  * const users = new Table<{ id: string; age: number }>(client, "users", { partitionKey: ["id", "S"] });
- * assert.deepEqual(await users.get("u1"), { id: "u1", age: 42 });
+ * assertEquals(await users.get("u1"), { id: "u1", age: 42 });
  * ```
  *
  * This module is browser compatible.
@@ -158,14 +158,14 @@ const isCondition = (x: unknown): x is Condition =>
  * @example
  * ```ts
  * import { Database } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const db = new Database({ region: "eu-west-1", credentials: { accessKeyId: "A", secretAccessKey: "s" } });
  * const events = db.table<{ user: string; ts: number }>("events", {
  *   partitionKey: ["user", "S"],
  *   sortKey: ["ts", "N"],
  * });
- * assert.equal(events.name, "events");
+ * assertEquals(events.name, "events");
  * ```
  */
 export class Table<T extends object = Record<string, unknown>> {

@@ -18,11 +18,11 @@
  * @example
  * ```ts
  * import { backoffDelay } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(backoffDelay(1, () => 0.5, 50, 20_000), 25);
- * assert.equal(backoffDelay(4, () => 0.5, 50, 20_000), 200);
- * assert.equal(backoffDelay(30, () => 0.5, 50, 20_000), 10_000);
+ * assertEquals(backoffDelay(1, () => 0.5, 50, 20_000), 25);
+ * assertEquals(backoffDelay(4, () => 0.5, 50, 20_000), 200);
+ * assertEquals(backoffDelay(30, () => 0.5, 50, 20_000), 10_000);
  * ```
  */
 export function backoffDelay(

@@ -29,9 +29,9 @@ function makeTable(): Int32Array {
  * @example
  * ```ts
  * import { crc32 } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(crc32(new TextEncoder().encode("123456789")), 0xcbf43926);
+ * assertEquals(crc32(new TextEncoder().encode("123456789")), 0xcbf43926);
  * ```
  */
 export function crc32(bytes: Uint8Array): number {

@@ -20,10 +20,10 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  * @example
  * ```ts
  * import { regionEndpoint } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
- * assert.equal(regionEndpoint("eu-west-1"), "https://dynamodb.eu-west-1.amazonaws.com/");
- * assert.equal(regionEndpoint("cn-north-1"), "https://dynamodb.cn-north-1.amazonaws.com.cn/");
+ * assertEquals(regionEndpoint("eu-west-1"), "https://dynamodb.eu-west-1.amazonaws.com/");
+ * assertEquals(regionEndpoint("cn-north-1"), "https://dynamodb.cn-north-1.amazonaws.com.cn/");
  * ```
  */
 export function regionEndpoint(region: string): string {
@@ -44,11 +44,11 @@ export function regionEndpoint(region: string): string {
  * @example
  * ```ts
  * import { checkEndpoint } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertThrows } from "@std/assert";
  *
- * assert.equal(checkEndpoint("http://localhost:8000"), "http://localhost:8000/");
- * assert.throws(() => checkEndpoint("http://db.example.com"), /https/);
- * assert.equal(checkEndpoint("http://db.example.com", true), "http://db.example.com/");
+ * assertEquals(checkEndpoint("http://localhost:8000"), "http://localhost:8000/");
+ * assertThrows(() => checkEndpoint("http://db.example.com"), Error, "https");
+ * assertEquals(checkEndpoint("http://db.example.com", true), "http://db.example.com/");
  * ```
  */
 export function checkEndpoint(endpoint: string, allowHttp = false): string {

@@ -14,9 +14,9 @@ import { DynafetchError } from "../errors.ts";
  * @example
  * ```ts
  * import { NetworkError, TransportError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert } from "@std/assert";
  *
- * assert.ok(new NetworkError("connection reset") instanceof TransportError);
+ * assert(new NetworkError("connection reset") instanceof TransportError);
  * ```
  */
 export class TransportError extends DynafetchError {
@@ -32,11 +32,11 @@ export class TransportError extends DynafetchError {
  * @example
  * ```ts
  * import { NetworkError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = new NetworkError("connection refused");
- * assert.ok(error.retryable);
- * assert.equal(error.attempts, 1);
+ * assert(error.retryable);
+ * assertEquals(error.attempts, 1);
  * ```
  */
 export class NetworkError extends TransportError {}
@@ -47,11 +47,11 @@ export class NetworkError extends TransportError {}
  * @example
  * ```ts
  * import { TimeoutError, TransportError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assert, assertEquals } from "@std/assert";
  *
  * const error = new TimeoutError("attempt took over 1000 ms");
- * assert.ok(error instanceof TransportError);
- * assert.equal(error.message, "attempt took over 1000 ms");
+ * assert(error instanceof TransportError);
+ * assertEquals(error.message, "attempt took over 1000 ms");
  * ```
  */
 export class TimeoutError extends TransportError {}
@@ -62,11 +62,11 @@ export class TimeoutError extends TransportError {}
  * @example
  * ```ts
  * import { ChecksumError } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const error = new ChecksumError(123, 456);
- * assert.equal(error.expected, 123);
- * assert.equal(error.actual, 456);
+ * assertEquals(error.expected, 123);
+ * assertEquals(error.actual, 456);
  * ```
  */
 export class ChecksumError extends TransportError {

@@ -55,12 +55,12 @@ export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
  * @example
  * ```ts
  * import { fetchTransport } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const transport = fetchTransport(() => Promise.resolve(new Response("{}", { status: 200 })));
  * const response = await transport({ url: "https://example.com/", method: "POST", headers: {}, body: "" });
- * assert.equal(response.status, 200);
- * assert.deepEqual(response.body, new TextEncoder().encode("{}"));
+ * assertEquals(response.status, 200);
+ * assertEquals(response.body, new TextEncoder().encode("{}"));
  * ```
  */
 export function fetchTransport(fetch?: FetchLike): HttpTransport {

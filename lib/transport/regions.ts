@@ -24,10 +24,10 @@ export type RegionInfo = { name: string; endpoint: string };
  * @example
  * ```ts
  * import { regions } from "@dynafetch/dynafetch";
- * import assert from "node:assert/strict";
+ * import { assertEquals } from "@std/assert";
  *
  * const frankfurt = regions().find((r) => r.name === "eu-central-1");
- * assert.equal(frankfurt?.endpoint, "https://dynamodb.eu-central-1.amazonaws.com/");
+ * assertEquals(frankfurt?.endpoint, "https://dynamodb.eu-central-1.amazonaws.com/");
  * ```
  */
 export function regions(): RegionInfo[] {
