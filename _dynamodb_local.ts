@@ -5,7 +5,7 @@
  * @module
  */
 import { spawn } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
@@ -86,11 +86,12 @@ export async function ensureEmulator(dir: string): Promise<void> {
   }
 }
 
-function freePort(): Promise<number> {
+// A port free on every interface (the JVM listens on all of them): `port`, or any if 0.
+function freePort(port = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
       server.close(() => resolve(port));
@@ -119,7 +120,11 @@ async function waitReady(port: number, exited: Promise<string>, timeoutMs: numbe
           `SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=${"0".repeat(64)}`,
       },
       body: "{}",
-    }).then(async (response) => (await response.arrayBuffer(), response.ok), () => false);
+    }).then(async (response) => {
+      await response.arrayBuffer();
+      // DynamoDB Local runs on Jetty: a server that took the port meanwhile (dynalite, say) is not it.
+      return response.ok && /^Jetty/.test(response.headers.get("server") ?? "");
+    }, () => false);
     if (ok) return;
     if (Date.now() > deadline) {
       throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms`);
@@ -141,7 +146,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   await ensureEmulator(options.dir);
   // A free port can be taken before the JVM binds it (tests start servers in parallel): try another.
   for (let attempt = 1;; attempt++) {
-    const port = options.port ?? await freePort();
+    // A given port is checked first: the readiness check must not be answered by another server.
+    const port = await freePort(options.port).catch((error) => {
+      throw new Error(`port ${options.port} is not free for DynamoDB Local: ${error.message}`);
+    });
     try {
       return await launch(options, port);
     } catch (error) {
@@ -181,7 +189,8 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
       (error: Error & { code?: string }) =>
         resolve(error.code === "ENOENT" ? javaMissing(options.java) : error.message),
     );
-    child.once("exit", () => resolve(readFileSync(logFile, "utf8")));
+    // Once the server is ready the log is gone: an exit after that has nothing to explain.
+    child.once("exit", () => resolve(existsSync(logFile) ? readFileSync(logFile, "utf8") : ""));
   });
   const cleanUp = () => rm(logDir, { recursive: true, force: true });
   // If the host process ends without close(), the JVM goes with it.
@@ -191,11 +200,14 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
   const stop = () =>
     stopping ??= (async () => {
       process.off("exit", killOnExit);
+      if (child.pid !== undefined) child.ref();
       // In memory there is nothing to save: SIGKILL ends the JVM at once (SIGTERM took 0.4-0.9 s).
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
       await cleanUp();
     })();
+  // Not kept alive by the JVM: a program that ends without close() ends, and takes the JVM with it.
+  if (child.pid !== undefined) child.unref(); // (no pid: java did not start)
   try {
     await waitReady(port, exited, options.startTimeoutMs);
   } catch (error) {
@@ -203,6 +215,8 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
     const missing = javaMissing(options.java);
     throw error instanceof Error && error.message.endsWith(missing) ? new Error(missing) : error;
   }
+  // Removed now, not at stop(): a process that ends without close() leaves no folder behind.
+  await cleanUp();
   return { port, stop };
 }
 

@@ -196,3 +196,18 @@ Deno.test("the DynamoDB Local starter is only imported dynamically: dynalite nev
     }
   }
 });
+
+Deno.test("dynamodb-local: a port in use is an error, not another server taken for it", async () => {
+  const other = await startLocalDynamo();
+  try {
+    const port = Number(new URL(other.endpoint).port);
+    await assertRejects(
+      () => startLocalDynamo({ engine: "dynamodb-local", port }),
+      Error,
+      `port ${port} is not free`,
+    );
+    assertEquals(jvmsOn(port), []);
+  } finally {
+    await other.close();
+  }
+});
