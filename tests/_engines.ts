@@ -25,27 +25,30 @@ export interface EngineOptions {
   engines?: readonly LocalEngine[];
   /** Tests share the tables the suite body made (it may be async, for that); default `false`. */
   shared?: boolean;
+  /** Added to each test's name after the engine's, for a second run of one suite (like a transport). */
+  label?: string;
 }
 
 /** Starts every engine's server at once, then registers `suite` once per engine. */
 export async function forEachEngine(
   suite: (s: EngineSuite) => void | Promise<void>,
-  { engines = ENGINES, shared = false }: EngineOptions = {},
+  { engines = ENGINES, shared = false, label }: EngineOptions = {},
 ): Promise<void> {
   const locals = await Promise.all(engines.map((engine) => startLocalDynamo({ engine })));
   for (const local of locals) {
+    const prefix = label ? `${local.engine} (${label})` : local.engine;
     await suite({
       engine: local.engine,
       local,
       test: (name, fn) =>
-        Deno.test(`${local.engine}: ${name}`, async () => {
+        Deno.test(`${prefix}: ${name}`, async () => {
           if (!shared) await dropTables(local);
           await fn();
         }),
     });
     // The server was started before any test: closing it is no leak of this one.
     Deno.test({
-      name: `${local.engine}: close the server`,
+      name: `${prefix}: close the server`,
       sanitizeOps: false,
       sanitizeResources: false,
       fn: () => local.close(),

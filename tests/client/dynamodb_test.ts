@@ -1,5 +1,6 @@
-// Integration tests, once per engine (dynalite and AWS's DynamoDB Local, tests/_engines.ts): every
-// operation over HTTP through the real client and signer; transactions, PartiQL, UpdateTimeToLive and
+// Integration tests, once per engine (dynalite and AWS's DynamoDB Local, tests/_engines.ts), and on
+// dynalite once more through the node:http transport: every operation over HTTP through the real client
+// and signer; transactions, PartiQL, UpdateTimeToLive and
 // DescribeLimits on DynamoDB Local, and on dynalite, which lacks them, the error it gives.
 import {
   assertEquals,
@@ -8,7 +9,8 @@ import {
   assertRejects,
   assertStringIncludes,
 } from "../assert.ts";
-import { forEachEngine } from "../_engines.ts";
+import { type EngineSuite, forEachEngine } from "../_engines.ts";
+import { nodeHttpTransport } from "../../lib/adapters/node_http.ts";
 import type { DynamoDB } from "../../lib/client/dynamodb.ts";
 import type { AttributeMap } from "../../lib/codec/mod.ts";
 import {
@@ -20,6 +22,7 @@ import {
   TransactionCanceledError,
 } from "../../lib/operations/errors.ts";
 import type { ClientEvent } from "../../lib/transport/send.ts";
+import type { HttpTransport } from "../../lib/transport/http.ts";
 import { crc32 } from "../../lib/transport/crc32.ts";
 import { ChecksumError } from "../../lib/transport/errors.ts";
 
@@ -54,7 +57,7 @@ const key = (customer: string, order: number) => ({
   order: { N: String(order) },
 });
 
-await forEachEngine(({ engine, local, test }) => {
+const suite = ({ engine, local, test }: EngineSuite) => {
   test("createTable, describeTable, listTables, updateTable, deleteTable", async () => {
     const db = local.client();
     const created = await db.createTable({
@@ -688,4 +691,38 @@ await forEachEngine(({ engine, local, test }) => {
     ]);
     assertGreater(limits.TableMaxReadCapacityUnits ?? 0, 0);
   });
-});
+};
+
+await forEachEngine(suite);
+
+// The same suite on dynalite through the node:http transport (each test with a keep-alive pool of its
+// own, closed after it); a test that brings its own fetch or transport keeps it.
+await forEachEngine(({ engine, local, test }) => {
+  let transport: HttpTransport | undefined;
+  let given = 0;
+  return suite({
+    engine,
+    local: {
+      ...local,
+      client: (options = {}) => {
+        if (options.fetch || options.transport) return local.client(options);
+        given++;
+        return local.client({ ...options, transport });
+      },
+    },
+    test: (name, fn) =>
+      test(name, async () => {
+        const pool = nodeHttpTransport();
+        let sent = 0;
+        given = 0;
+        transport = (request) => (sent++, pool(request));
+        try {
+          await fn();
+        } finally {
+          pool.close();
+        }
+        // Every client the test made without a fetch of its own sent through node:http.
+        if (given > 0) assertGreater(sent, 0, "the test went through the node:http transport");
+      }),
+  });
+}, { engines: ["dynalite"], label: "node:http" });
