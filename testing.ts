@@ -92,12 +92,12 @@ interface Server {
  * @example
  * ```ts
  * import { startLocalDynamo } from "@dynafetch/dynafetch/testing";
- * import assert from "node:assert/strict";
+ * import { assertEquals, assertMatch } from "@std/assert";
  *
  * const local = await startLocalDynamo();
  * try {
- *   assert.match(local.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
- *   assert.deepEqual((await local.client().listTables()).TableNames, []);
+ *   assertMatch(local.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+ *   assertEquals((await local.client().listTables()).TableNames, []);
  * } finally {
  *   await local.close();
  * }
