@@ -25,7 +25,8 @@ export function compareValues(a: AttributeValue, b: AttributeValue): number | un
   if ("N" in a && "N" in b) {
     const x = decimal(a.N), y = decimal(b.N);
     return x && y &&
-      (x[0] - y[0] || x[0] * (x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0)));
+      // `|| 0`: equal negatives would give -0.
+      (x[0] - y[0] || x[0] * (x[1] - y[1] || (x[2] < y[2] ? -1 : x[2] > y[2] ? 1 : 0)) || 0);
   }
   const x = bytes(a), y = bytes(b);
   if (x && y && "S" in a == "S" in b) {

@@ -62,3 +62,10 @@ Deno.test("other pairs do not compare", () => {
   assertEquals(compareValues({ BOOL: true }, { BOOL: false }), undefined);
   assertEquals(compareValues({ N: "x" }, { N: "1" }), undefined);
 });
+
+Deno.test("equal negative numbers compare as 0, not -0", () => {
+  assertEquals(
+    Object.is(compareValues({ N: "-2e-36" }, { N: "-0.000000000000000000000000000000000002" }), 0),
+    true,
+  );
+});
