@@ -120,6 +120,23 @@ try {
       });
       return run("node", [outfile], consumer);
     }],
+    ["client suite", async () => {
+      // The client's integration suite, bundled for Node like the line above, on dynalite: once on
+      // Node's fetch (fetchTransport) and once on the node:http transport.
+      const outfile = `${consumer}/dynamodb_test.bundle.mjs`;
+      await esbuild.build({
+        entryPoints: [`${root}tests/client/dynamodb_test.ts`],
+        bundle: true,
+        format: "esm",
+        platform: "node",
+        target: "es2022",
+        external: ["dynalite"],
+        inject: [`${here}deno_test_shim.mjs`],
+        outfile,
+        logLevel: "error",
+      });
+      return run("node", [outfile], consumer, { DYNAFETCH_TEST_ENGINES: "dynalite" });
+    }],
     ["tsc node16", () => typeCheck("node16")],
     ["tsc bundler", () => typeCheck("bundler")],
   ];
@@ -252,11 +269,21 @@ async function typeCheck(resolution: "node16" | "bundler"): Promise<Outcome> {
 }
 
 /** Runs a runtime's host script; its last line of output is the outcome's detail. */
-async function run(command: string, args: string[], cwd: string): Promise<Outcome> {
-  return ok(await exec(command, args, cwd));
+async function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Outcome> {
+  return ok(await exec(command, args, cwd, env));
 }
 
-async function exec(command: string, args: string[], cwd = root): Promise<string> {
+async function exec(
+  command: string,
+  args: string[],
+  cwd = root,
+  env: Record<string, string> = {},
+): Promise<string> {
   let child: Deno.ChildProcess;
   try {
     child = new Deno.Command(command, {
@@ -265,7 +292,7 @@ async function exec(command: string, args: string[], cwd = root): Promise<string
       stdout: "piped",
       stderr: "piped",
       stdin: "null",
-      env: { NO_COLOR: "1" },
+      env: { NO_COLOR: "1", ...env },
     }).spawn();
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) throw new Error(`${command} is not installed`);
