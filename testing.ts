@@ -107,7 +107,7 @@ export async function startLocalDynamo(options: LocalDynamoOptions = {}): Promis
   const engine = options.engine ?? "dynalite";
   if (engine === "dynamodb-local") {
     // Loaded only here: the dynalite path never loads the JVM code.
-    const { defaultEmulatorDir, startEmulator } = await import("./_dynamodb_local.ts");
+    const { defaultEmulatorDir, startEmulator } = await import("./lib/adapters/dynamodb_local.ts");
     const emulator = await startEmulator({
       dir: options.dynamodbLocalDir ?? defaultEmulatorDir(),
       java: options.java ?? "java",

@@ -9,7 +9,7 @@ import {
 } from "./assert.ts";
 import { type LocalEngine, startLocalDynamo } from "../testing.ts";
 import { ENGINES } from "./_engines.ts";
-import { defaultEmulatorDir, ensureEmulator } from "../_dynamodb_local.ts";
+import { defaultEmulatorDir, ensureEmulator } from "../lib/adapters/dynamodb_local.ts";
 import { DynamoDB } from "../lib/client/dynamodb.ts";
 import { NetworkError } from "../lib/transport/errors.ts";
 
@@ -165,7 +165,7 @@ Deno.test("an unknown engine is an error naming the two", async () => {
 
 Deno.test("the cache folder defaults to ~/.cache/dynafetch, or DYNAFETCH_DYNAMODB_LOCAL_DIR", async () => {
   const dirIn = async (env: Record<string, string>) => {
-    const module = new URL("../_dynamodb_local.ts", import.meta.url).href;
+    const module = new URL("../lib/adapters/dynamodb_local.ts", import.meta.url).href;
     const { stdout, success } = await new Deno.Command(Deno.execPath(), {
       args: [
         "eval",
@@ -195,12 +195,18 @@ Deno.test("the DynamoDB Local starter is only imported dynamically: dynalite nev
   );
   type Dependency = { specifier: string; isDynamic?: boolean };
   const testing = graph.modules.find((m) => m.specifier === new URL("testing.ts", root).href);
-  const starter = testing?.dependencies?.filter((d) => d.specifier === "./_dynamodb_local.ts");
-  assertEquals(starter, [{ ...starter?.[0], specifier: "./_dynamodb_local.ts", isDynamic: true }]);
+  const starter = testing?.dependencies?.filter((d) =>
+    d.specifier === "./lib/adapters/dynamodb_local.ts"
+  );
+  assertEquals(starter, [{
+    ...starter?.[0],
+    specifier: "./lib/adapters/dynamodb_local.ts",
+    isDynamic: true,
+  }]);
   // And nothing else imports it statically.
   for (const module of graph.modules) {
     for (const d of module.dependencies ?? []) {
-      if (d.specifier.endsWith("_dynamodb_local.ts")) assertEquals(d.isDynamic, true);
+      if (d.specifier.endsWith("dynamodb_local.ts")) assertEquals(d.isDynamic, true);
     }
   }
 });
