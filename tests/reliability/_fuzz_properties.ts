@@ -15,6 +15,7 @@ import {
   decodeItem,
   DynafetchError,
   DynamoDB,
+  type DynamoDBOptions,
   encode,
   encodeItem,
   update,
@@ -217,6 +218,16 @@ async function settle(p: Promise<unknown>): Promise<void> {
 }
 
 /** Every property, in the order the suites run them. */
+// A client's options whose every request is answered with `text` and status `s` (a 2xx below 200).
+const answering = (s: number, text: string): DynamoDBOptions => ({
+  region: "us-east-1",
+  credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+  sleep: () => Promise.resolve(),
+  maxAttempts: 2,
+  validateChecksums: false,
+  fetch: () => Promise.resolve(new Response(text, { status: s < 200 ? 200 : s })),
+});
+
 export const properties: FuzzProperty[] = [
   {
     name: "fuzz: encode and encodeItem of hostile values succeed or throw a DynafetchError",
@@ -331,14 +342,7 @@ export const properties: FuzzProperty[] = [
     run: async () => {
       await fc.assert(
         fc.asyncProperty(status, bodyText, fc.nat(4), async (s, text, op) => {
-          const client = new DynamoDB({
-            region: "us-east-1",
-            credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-            sleep: () => Promise.resolve(),
-            maxAttempts: 2,
-            validateChecksums: false,
-            fetch: () => Promise.resolve(new Response(text, { status: s < 200 ? 200 : s })),
-          });
+          const client = new DynamoDB(answering(s, text));
           const Key = { pk: { S: "a" } };
           const calls = [
             () => client.getItem({ TableName: "things", Key }),
@@ -364,14 +368,7 @@ export const properties: FuzzProperty[] = [
     run: async () => {
       await fc.assert(
         fc.asyncProperty(status, bodyText, fc.nat(4), async (s, text, op) => {
-          const db = new Database({
-            region: "us-east-1",
-            credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
-            sleep: () => Promise.resolve(),
-            maxAttempts: 2,
-            validateChecksums: false,
-            fetch: () => Promise.resolve(new Response(text, { status: s < 200 ? 200 : s })),
-          });
+          const db = new Database(answering(s, text));
           const t = db.table("things", { partitionKey: ["pk", "S"] });
           const calls = [
             () => t.get({ pk: "a" }),

@@ -104,39 +104,14 @@ try {
       const args = [`${here}browser_host.mjs`, CHROMIUM, page, endpoint, table("chromium")];
       return run("node", args, consumer);
     }],
-    ["node:http", async () => {
-      // The Deno test file, bundled for Node with `Deno.test` replaced by a small runner.
-      const outfile = `${consumer}/node_http_test.bundle.mjs`;
-      await esbuild.build({
-        entryPoints: [`${root}tests/adapters/node_http_test.ts`],
-        bundle: true,
-        format: "esm",
-        platform: "node",
-        target: "es2022",
-        external: ["dynalite"],
-        inject: [`${here}deno_test_shim.mjs`],
-        outfile,
-        logLevel: "error",
-      });
-      return run("node", [outfile], consumer);
-    }],
-    ["client suite", async () => {
-      // The client's integration suite, bundled for Node like the line above, on dynalite: once on
-      // Node's fetch (fetchTransport) and once on the node:http transport.
-      const outfile = `${consumer}/dynamodb_test.bundle.mjs`;
-      await esbuild.build({
-        entryPoints: [`${root}tests/client/dynamodb_test.ts`],
-        bundle: true,
-        format: "esm",
-        platform: "node",
-        target: "es2022",
-        external: ["dynalite"],
-        inject: [`${here}deno_test_shim.mjs`],
-        outfile,
-        logLevel: "error",
-      });
-      return run("node", [outfile], consumer, { DYNAFETCH_TEST_ENGINES: "dynalite" });
-    }],
+    // Deno test files, bundled for Node with `Deno.test` replaced by a small runner: the node:http
+    // transport's tests, and the client's integration suite on dynalite, once on Node's fetch
+    // (fetchTransport) and once on the node:http transport.
+    ["node:http", () => runTestFileUnderNode("tests/adapters/node_http_test.ts")],
+    ["client suite", () =>
+      runTestFileUnderNode("tests/client/dynamodb_test.ts", {
+        DYNAFETCH_TEST_ENGINES: "dynalite",
+      })],
     ["tsc node16", () => typeCheck("node16")],
     ["tsc bundler", () => typeCheck("bundler")],
   ];
@@ -269,6 +244,26 @@ async function typeCheck(resolution: "node16" | "bundler"): Promise<Outcome> {
 }
 
 /** Runs a runtime's host script; its last line of output is the outcome's detail. */
+/** Bundles a Deno test file for Node with the Deno.test shim and runs it there. */
+async function runTestFileUnderNode(
+  file: string,
+  env: Record<string, string> = {},
+): Promise<Outcome> {
+  const outfile = `${consumer}/${file.split("/").pop()?.replace(/\.ts$/, "")}.bundle.mjs`;
+  await esbuild.build({
+    entryPoints: [`${root}${file}`],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "es2022",
+    external: ["dynalite"],
+    inject: [`${here}deno_test_shim.mjs`],
+    outfile,
+    logLevel: "error",
+  });
+  return run("node", [outfile], consumer, env);
+}
+
 async function run(
   command: string,
   args: string[],
