@@ -101,12 +101,24 @@ export function nodeHttpTransport(
   };
   let plain: Agent | undefined;
   let secure: TlsAgent | undefined;
-  // The client sends every request to one URL: parse it once.
-  let last: { href: string; url: URL } | undefined;
+  // The client sends every request to one URL: parse it, and derive the request's target, once.
+  let last: { href: string; url: URL; target: Target } | undefined;
 
   const transport = async (request: HttpRequest): Promise<HttpResponse> => {
-    if (last?.href !== request.url) last = { href: request.url, url: new URL(request.url) };
-    const { url } = last;
+    if (last?.href !== request.url) {
+      const url = new URL(request.url);
+      last = {
+        href: request.url,
+        url,
+        target: {
+          protocol: url.protocol,
+          hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+          port: url.port,
+          path: url.pathname + url.search,
+        },
+      };
+    }
+    const { url, target } = last;
     const tls = url.protocol === "https:";
     const agent = tls
       ? secure ??= new TlsAgent({ ...agentOptions, ...tlsOptions })
@@ -115,7 +127,7 @@ export function nodeHttpTransport(
     const headers = { ...request.headers, "content-length": String(data.length) };
     for (let stale = 0;; stale++) {
       try {
-        return await exchange(tls, url, request.method, headers, data, agent, request.signal);
+        return await exchange(tls, target, request.method, headers, data, agent, request.signal);
       } catch (error) {
         if (!(error instanceof StaleSocket) || stale >= STALE_RETRIES) {
           throw error instanceof StaleSocket ? error.cause : error;
@@ -135,9 +147,12 @@ export function nodeHttpTransport(
 // while it sat idle in the pool. Sending again is safe in the sense the client's retry already is.
 class StaleSocket extends Error {}
 
+// Where a request goes, in node:http's terms.
+type Target = { protocol: string; hostname: string; port: string; path: string };
+
 function exchange(
   tls: boolean,
-  url: URL,
+  target: Target,
   method: string,
   headers: Record<string, string>,
   data: Uint8Array,
@@ -148,10 +163,7 @@ function exchange(
     if (signal?.aborted) return reject(signal.reason);
     let answered = false;
     const req = (tls ? httpsRequest : httpRequest)({
-      protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
-      port: url.port,
-      path: url.pathname + url.search,
+      ...target,
       method,
       headers,
       agent,
