@@ -127,7 +127,7 @@ export function nodeHttpTransport(
     const headers = { ...request.headers, "content-length": String(data.length) };
     for (let stale = 0;; stale++) {
       try {
-        return await exchange(tls, target, request.method, headers, data, agent, request.signal);
+        return await exchange(tls, target, request, headers, data, agent);
       } catch (error) {
         if (!(error instanceof StaleSocket) || stale >= STALE_RETRIES) {
           throw error instanceof StaleSocket ? error.cause : error;
@@ -140,7 +140,7 @@ export function nodeHttpTransport(
     secure?.destroy();
     plain = secure = undefined;
   };
-  return Object.assign(transport, { close });
+  return Object.assign(transport, { close, timeouts: true });
 }
 
 // A request failed before any response on a socket an earlier request had used: the server closed it
@@ -153,11 +153,10 @@ type Target = { protocol: string; hostname: string; port: string; path: string }
 function exchange(
   tls: boolean,
   target: Target,
-  method: string,
+  { method, signal, timeoutMs }: HttpRequest,
   headers: Record<string, string>,
   data: Uint8Array,
   agent: Agent,
-  signal: AbortSignal | undefined,
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -173,7 +172,19 @@ function exchange(
       reject(signal?.reason);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
-    const done = () => signal?.removeEventListener("abort", onAbort);
+    // The attempt's deadline: a plain timer, cheaper than an abort signal with a listener.
+    const timer = timeoutMs
+      ? setTimeout(() => {
+        const error = new Error(`no response within ${timeoutMs} ms`);
+        error.name = "TimeoutError";
+        reject(error);
+        req.destroy();
+      }, timeoutMs)
+      : undefined;
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    };
     req.on("error", (error: Error & { code?: string }) => {
       done();
       if (

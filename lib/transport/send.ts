@@ -107,6 +107,8 @@ export async function send(
   const signal = call?.signal;
   const timeoutMs = call?.timeoutMs ?? config.timeoutMs;
   const { onEvent } = config;
+  // The transport's own deadline serves only with the built-in sleep (a test's clock drives the timer).
+  const native = config.transport.timeouts === true && config.sleep === sleep;
 
   // One exchange: sign with fresh (`refresh`) or current credentials, send, check, parse.
   const attemptOnce = async (attempt: number, refresh: boolean) => {
@@ -135,9 +137,11 @@ export async function send(
       body,
     });
     const started = config.now();
-    const controller = signal || timeoutMs > 0 ? new AbortController() : undefined;
+    // A transport that keeps the deadline itself gets the caller's signal as it is; otherwise the
+    // attempt's own controller carries both the caller's abort and the timeout.
+    const controller = !native && (signal || timeoutMs > 0) ? new AbortController() : undefined;
     const forward = () => controller?.abort(signal?.reason);
-    signal?.addEventListener("abort", forward);
+    if (controller) signal?.addEventListener("abort", forward);
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let timing = false;
@@ -157,22 +161,26 @@ export async function send(
     }
     let response: HttpResponse;
     try {
-      response = await config.transport({
-        url: config.url,
-        method: "POST",
-        headers,
-        body,
-        signal: controller?.signal,
-      });
+      response = await config.transport(
+        native && timeoutMs > 0
+          ? { url: config.url, method: "POST", headers, body, signal, timeoutMs }
+          : {
+            url: config.url,
+            method: "POST",
+            headers,
+            body,
+            signal: controller?.signal ?? signal,
+          },
+      );
     } catch (cause) {
       signal?.throwIfAborted();
-      if (timedOut) {
+      if (timedOut || native && cause instanceof Error && cause.name === "TimeoutError") {
         throw new TimeoutError(`${operation}: no response within ${timeoutMs} ms`, { cause });
       }
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new NetworkError(`${operation}: ${reason}`, { cause });
     } finally {
-      signal?.removeEventListener("abort", forward);
+      if (controller) signal?.removeEventListener("abort", forward);
       clearTimeout(timer);
       // Cancels an injected sleep; a shared reason spares building a DOMException per request.
       if (timing) controller?.abort(SETTLED);

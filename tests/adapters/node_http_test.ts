@@ -194,6 +194,89 @@ Deno.test("node:http: an attempt past timeoutMs is destroyed and retried, then a
   }
 });
 
+Deno.test("node:http: the transport keeps timeoutMs itself, so the client gives it no signal of its own", async () => {
+  const server = await serve((req, res) => {
+    // The second request is answered; the first never is.
+    if (server.requests > 1) answer(res, "{}");
+    else req.socket.on("close", () => {});
+  });
+  const transport = nodeHttpTransport();
+  try {
+    assertEquals(transport.timeouts, true);
+    const silent = transport({
+      url: server.url,
+      method: "POST",
+      headers: {},
+      body: "",
+      timeoutMs: 40,
+    });
+    const error = await assertRejects(() => silent, Error);
+    assertEquals([error.name, error.message], ["TimeoutError", "no response within 40 ms"]);
+    // The deadline does not outlive the exchange: a call answered in time resolves, then no timer fires.
+    const ok = await transport({
+      url: server.url,
+      method: "POST",
+      headers: {},
+      body: "",
+      timeoutMs: 40,
+    });
+    assertEquals(ok.status, 200);
+
+    const seen: { signal?: AbortSignal; timeoutMs?: number }[] = [];
+    const spy = Object.assign(
+      (request: Parameters<typeof transport>[0]) => {
+        seen.push({ signal: request.signal, timeoutMs: request.timeoutMs });
+        return transport(request);
+      },
+      { timeouts: true },
+    );
+    const db = new DynamoDB({
+      endpoint: server.url,
+      region: "us-east-1",
+      credentials: CREDENTIALS,
+      transport: spy,
+      timeoutMs: 25,
+    });
+    await db.listTables({});
+    const controller = new AbortController();
+    await db.listTables({}, { signal: controller.signal, timeoutMs: 35 });
+    // No attempt controller: the caller's own signal (or none) and the deadline go to the transport.
+    assertEquals(seen, [{ signal: undefined, timeoutMs: 25 }, {
+      signal: controller.signal,
+      timeoutMs: 35,
+    }]);
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});
+
+Deno.test("node:http: a transport without timeouts still gets the attempt's signal, which times out", async () => {
+  const server = await serve(() => {});
+  const transport = nodeHttpTransport();
+  const signals: (AbortSignal | undefined)[] = [];
+  const plain = (request: Parameters<typeof transport>[0]) => {
+    signals.push(request.signal);
+    return transport(request);
+  };
+  const db = new DynamoDB({
+    endpoint: server.url,
+    region: "us-east-1",
+    credentials: CREDENTIALS,
+    transport: plain,
+    timeoutMs: 30,
+    maxAttempts: 1,
+  });
+  try {
+    await assertRejects(() => db.listTables({}), TimeoutError);
+    assertEquals(signals.length, 1);
+    assertEquals(signals[0]?.aborted, true);
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});
+
 Deno.test("node:http: sockets the server closed while idle cost no attempt and no error", async () => {
   // First the server closes its idle keep-alive socket between two calls; then it drops a pooled socket
   // as the next request arrives on it (the race a server closing idle sockets leaves). Either way the
