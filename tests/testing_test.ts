@@ -12,6 +12,10 @@ import { ENGINES } from "./_engines.ts";
 import { defaultEmulatorDir, ensureEmulator } from "../lib/adapters/dynamodb_local.ts";
 import { DynamoDB } from "../lib/client/dynamodb.ts";
 import { NetworkError } from "../lib/transport/errors.ts";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+
+const tmp = tmpdir();
 
 const table = {
   TableName: "things",
@@ -91,6 +95,12 @@ function jvmsOn(port: number): number[] {
   return pids;
 }
 
+// The java.io.tmpdir a JVM was started with.
+function jvmTmpDir(pid: number): string {
+  const args = Deno.readTextFileSync(`/proc/${pid}/cmdline`).split("\0");
+  return args.find((a) => a.startsWith("-Djava.io.tmpdir="))?.slice(17) ?? "";
+}
+
 // Needs Java: on a machine without it (and not under CI) tests/_engines.ts leaves DynamoDB Local out.
 const noJava = { ignore: !ENGINES.includes("dynamodb-local") };
 
@@ -98,8 +108,12 @@ Deno.test(
   "dynamodb-local: serves what dynalite lacks; close() kills the JVM and waits for its exit",
   noJava,
   async () => {
+    const strays = () =>
+      [...Deno.readDirSync(tmp)].filter((e) => e.name.startsWith("sqlite-")).length;
+    const straysBefore = strays();
     const local = await startLocalDynamo({ engine: "dynamodb-local" });
     const port = Number(new URL(local.endpoint).port);
+    let jvmTmp = "";
     try {
       assertEquals(local.engine, "dynamodb-local");
       assertMatch(local.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -114,10 +128,16 @@ Deno.test(
       });
       assertEquals((await other.listTables()).TableNames, ["things"]);
       assertGreater((await db.describeLimits()).TableMaxWriteCapacityUnits ?? 0, 0);
+      // The JVM's temporary files (its copy of the SQLite library) go to a folder of its own.
+      jvmTmp = jvmTmpDir(jvmsOn(port)[0]);
+      assertEquals([...Deno.readDirSync(jvmTmp)].some((e) => e.name.endsWith(".so")), true);
     } finally {
       await local.close();
     }
     assertEquals(jvmsOn(port), []);
+    // ...removed with the JVM: nothing is left in the system's temporary folder.
+    assertEquals(existsSync(jvmTmp), false);
+    assertEquals(strays(), straysBefore);
     await local.close();
     await assertRejects(() => local.client({ maxAttempts: 1 }).listTables(), NetworkError);
   },

@@ -5,7 +5,7 @@
  * @module
  */
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
 import { access, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
@@ -165,8 +165,12 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
   const logDir = await mkdtemp(join(tmpdir(), "dynafetch-dynamodb-local-"));
   const logFile = join(logDir, "output.log");
   const fd = openSync(logFile, "w");
+  // The JVM's own temporary folder, removed once it has exited: DynamoDB Local copies its SQLite library
+  // (~900 KB) into java.io.tmpdir at every start and, killed, never deletes the copy.
+  const jvmTmp = await mkdtemp(join(tmpdir(), "dynafetch-dynamodb-local-jvm-"));
   const child = spawn(options.java, [
     `-Djava.library.path=${join(options.dir, "DynamoDBLocal_lib")}`,
+    `-Djava.io.tmpdir=${jvmTmp}`,
     // A short-lived test server: the quick compiler and the serial collector start it faster.
     "-XX:TieredStopAtLevel=1",
     "-XX:+UseSerialGC",
@@ -193,8 +197,11 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
     child.once("exit", () => resolve(existsSync(logFile) ? readFileSync(logFile, "utf8") : ""));
   });
   const cleanUp = () => rm(logDir, { recursive: true, force: true });
-  // If the host process ends without close(), the JVM goes with it.
-  const killOnExit = () => child.kill("SIGKILL");
+  // If the host process ends without close(), the JVM goes with it, and its folder.
+  const killOnExit = () => {
+    child.kill("SIGKILL");
+    rmSync(jvmTmp, { recursive: true, force: true });
+  };
   process.once("exit", killOnExit);
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -205,6 +212,7 @@ async function launch(options: EmulatorOptions, port: number): Promise<RunningEm
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
       await cleanUp();
+      await rm(jvmTmp, { recursive: true, force: true });
     })();
   // Not kept alive by the JVM: a program that ends without close() ends, and takes the JVM with it.
   if (child.pid !== undefined) child.unref(); // (no pid: java did not start)
