@@ -1,6 +1,6 @@
 /**
- * Validation of what is signed: the credentials, and the method, region, service, body, date and hashing
- * of a signature; every failure a `ValidationError` that shows a value only when it is never secret.
+ * Validation of what is signed: the credentials, and the region, service, date and hashing of a
+ * signature; every failure a `ValidationError` that shows a value only when it is never secret.
  *
  * This module is browser compatible.
  *
@@ -108,28 +108,19 @@ function checkName(name: unknown, path: string): void {
 /**
  * Checks what every signature takes, in this order, and returns the credentials typed.
  *
- * @throws {ValidationError} At `options.credentials`, `request.method`, `options.region`,
- *   `options.service`, `request.body`, `options.date` or `options.hashing`.
+ * @throws {ValidationError} At `options.credentials`, `options.region`, `options.service`,
+ *   `options.date` or `options.hashing`.
  */
 export function checkSigning(
   credentials: unknown,
-  method: unknown,
   region: unknown,
   service: unknown,
-  body: unknown,
   date: unknown,
   mode: unknown,
 ): Credentials {
   const checked = checkCredentials(credentials, "options.credentials");
-  need(typeof method === "string" && method, "request.method", NON_EMPTY, method);
   checkName(region, "options.region");
   checkName(service, "options.service");
-  need(
-    body === undefined || typeof body === "string" || body instanceof Uint8Array,
-    "request.body",
-    "a string or a Uint8Array",
-    body,
-  );
   // x-amz-date has four digits for the year; before 1970 no AWS key existed.
   need(
     date instanceof Date && date.getTime() >= 0 && date.getTime() < 253402300800000,

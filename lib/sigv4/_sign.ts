@@ -10,16 +10,15 @@ import "./mod.ts"; // for bundlers: see mod.ts
 import { ValidationError } from "../errors.ts";
 import { canonicalQuery, canonicalUri, splitUrl, uriEncode } from "./_canonical.ts";
 import { checkSigning, kind, need } from "./_check.ts";
-import { hashHex } from "./_hashing.ts";
-import {
-  ALGORITHM,
-  authorization,
-  canonicalValue,
-  formatDate,
-  scopeOf,
-  signCanonical,
-} from "./_signature.ts";
-import type { HeadersInput, SignableRequest, SigningStages, SignOptions } from "./sign.ts";
+import { hashHex, signatureHex } from "./_hashing.ts";
+import { ALGORITHM, authorization, canonicalValue, formatDate, scopeOf } from "./_signature.ts";
+import type {
+  HeadersInput,
+  SignableRequest,
+  SignedRequest,
+  SigningStages,
+  SignOptions,
+} from "./sign.ts";
 
 /** A signature's stages, and the headers and URL to send. */
 export interface Signed extends SigningStages {
@@ -62,7 +61,14 @@ export async function sign(
   const { region, service } = options;
   const date = options.date ?? new Date();
   const mode = options.hashing ?? "auto";
-  const credentials = checkSigning(options.credentials, method, region, service, body, date, mode);
+  need(typeof method === "string" && method, "request.method", "a non-empty string", method);
+  need(
+    body === undefined || typeof body === "string" || body instanceof Uint8Array,
+    "request.body",
+    "a string or a Uint8Array",
+    body,
+  );
+  const credentials = checkSigning(options.credentials, region, service, date, mode);
   const presign = expiresIn !== undefined;
   const send = new Map<string, string>();
   const signed = new Map<string, string>();
@@ -144,15 +150,19 @@ export async function sign(
   const canonicalRequest = method + "\n" + canonicalUri(url.path, options.normalizePath ?? true) +
     "\n" + canonicalQuery(url.query, signToken ? query : query.slice(0, 5)) + "\n" + headerLines +
     "\n" + signedHeaders + "\n" + payloadHash;
-  const signing = signCanonical(
-    canonicalRequest,
-    amzDate,
+  // Synchronous on the pure path: a promise is awaited only when WebCrypto hashes.
+  const hash = hashHex(canonicalRequest, mode);
+  const stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n" +
+    (typeof hash === "string" ? hash : await hash);
+  const signing = signatureHex(
+    credentials.secretAccessKey,
+    amzDate.slice(0, 8),
     region,
     service,
-    credentials.secretAccessKey,
+    stringToSign,
     mode,
   );
-  const [stringToSign, signature] = signing instanceof Promise ? await signing : signing;
+  const signature = typeof signing === "string" ? signing : await signing;
   let href = url.base;
   if (presign) {
     query.push(["X-Amz-Signature", signature]);
@@ -166,6 +176,21 @@ export async function sign(
     );
   }
   return { canonicalRequest, stringToSign, signature, headers: send, url: href };
+}
+
+/** See `signRequest` in `sign.ts`. */
+export async function signRequest(
+  request: SignableRequest,
+  options: SignOptions,
+): Promise<SignedRequest> {
+  const { headers, url } = await sign(request, options);
+  const signed: SignedRequest = {
+    method: request.method,
+    url,
+    headers: Object.fromEntries(headers),
+  };
+  if (request.body !== undefined) signed.body = request.body;
+  return signed;
 }
 
 /** `expiresIn` as a number of seconds, checked. */

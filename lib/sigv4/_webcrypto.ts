@@ -7,7 +7,7 @@
  * @module
  */
 import "./mod.ts"; // for bundlers: see mod.ts
-import { remember } from "./_hashing.ts";
+import { remember } from "./_signature.ts";
 import { HEX } from "./_sha256.ts";
 
 const encoder = new TextEncoder();

@@ -92,9 +92,8 @@ export interface SigningStages {
 let general: typeof import("./_sign.ts") | undefined;
 let loading: Promise<typeof import("./_sign.ts")> | undefined;
 
-/** The general signer: at once when loaded, so that a loaded one costs no promise hop. */
-function load(): typeof import("./_sign.ts") | Promise<typeof import("./_sign.ts")> {
-  return general ?? (loading ??= import("./_sign.ts").then((m) => general = m));
+function load(): Promise<typeof import("./_sign.ts")> {
+  return loading ??= import("./_sign.ts").then((m) => general = m);
 }
 
 /**
@@ -128,22 +127,14 @@ function load(): typeof import("./_sign.ts") | Promise<typeof import("./_sign.ts
  * );
  * ```
  */
-export async function signRequest(
+export function signRequest(
   request: SignableRequest,
   options: SignOptions,
 ): Promise<SignedRequest> {
-  const general = load();
-  const { headers, url } = await (general instanceof Promise ? await general : general).sign(
-    request,
-    options,
-  );
-  const signed: SignedRequest = {
-    method: request.method,
-    url,
-    headers: Object.fromEntries(headers),
-  };
-  if (request.body !== undefined) signed.body = request.body;
-  return signed;
+  // A loaded signer is called at once: no promise hop.
+  return general
+    ? general.signRequest(request, options)
+    : load().then((m) => m.signRequest(request, options));
 }
 
 /**
