@@ -50,7 +50,7 @@ import type {
   UpdateTimeToLiveOutput,
   WriteOutput,
 } from "../operations/mod.ts";
-import { OPERATIONS } from "../operations/mod.ts";
+import { methodName, REQUIRED } from "../operations/_required.ts";
 import type { Credentials, CredentialsProvider } from "../sigv4/mod.ts";
 import type { CallOptions, TransportConfig } from "../transport/mod.ts";
 import { checkEndpoint, fetchTransport, regionEndpoint, send, sleep } from "../transport/mod.ts";
@@ -156,6 +156,8 @@ export class DynamoDB {
   /** How many throttling responses this client has received (boto's throughput_exceeded_events). */
   throughputExceededEvents = 0;
   #options: DynamoDBOptions;
+  // The endpoint, when the options settle it (a custom one, or the region's); checked once, here.
+  #url?: string;
   #config?: TransportConfig;
   #pending?: Promise<TransportConfig>;
 
@@ -174,11 +176,11 @@ export class DynamoDB {
         throw invalid(key, "bad option", String(value), `a number >= ${min}`);
       }
     }
-    if (options.endpoint !== undefined) checkEndpoint(options.endpoint, options.allowHttp);
-    if (options.region !== undefined) regionEndpoint(options.region);
-    const credentials = options.credentials;
-    if (options.region !== undefined && credentials !== undefined) {
-      this.#config = this.#resolve(options.region, credentials);
+    const { region, endpoint, credentials } = options;
+    const regional = region === undefined ? undefined : regionEndpoint(region);
+    this.#url = endpoint === undefined ? regional : checkEndpoint(endpoint, options.allowHttp);
+    if (region !== undefined && credentials !== undefined) {
+      this.#config = this.#resolve(region, credentials);
     }
   }
 
@@ -228,9 +230,7 @@ export class DynamoDB {
       ? (forceRefresh) => given(forceRefresh ? { forceRefresh } : undefined)
       : (): Credentials => given;
     return {
-      url: o.endpoint === undefined
-        ? regionEndpoint(region)
-        : checkEndpoint(o.endpoint, o.allowHttp),
+      url: this.#url ?? regionEndpoint(region),
       region,
       credentials,
       refreshable: typeof given === "function",
@@ -253,10 +253,10 @@ export class DynamoDB {
 // package without using the client leaves no side effect and bundlers can drop the client.
 function install(): void {
   installed = true;
-  for (const { name, method } of OPERATIONS) {
+  for (const name of REQUIRED.keys()) {
     Reflect.set(
       DynamoDB.prototype,
-      method,
+      methodName(name),
       function (this: DynamoDB, input: object = {}, call?: CallOptions) {
         return this.request(name, input, call);
       },

@@ -61,25 +61,25 @@ export function isThrottlingCode(code: string): boolean {
  */
 export class DynamoDBError extends DynafetchError {
   /** The short error code, like `ConditionalCheckFailedException`. */
-  readonly code: string;
+  declare readonly code: string;
   /** The HTTP status of the response. */
-  readonly statusCode: number;
+  declare readonly statusCode: number;
   /** The request id DynamoDB assigned, when it sent one. */
-  readonly requestId?: string;
+  declare readonly requestId?: string;
   /** Whether this error is retried (throttling, transient and 5xx errors). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** How many attempts were made before this error was thrown. */
-  attempts = 1;
+  declare attempts: number;
 
   /** Makes an error for a service response with `code` and the service's `message`. */
-  constructor(code: string, message: string, details: DynamoDBErrorDetails) {
+  constructor(code: string, message: string, { statusCode, requestId }: DynamoDBErrorDetails) {
     super(`${code}: ${message}`);
+    // Assigned rather than initialized fields (less code); each property exists, set even to undefined.
     this.code = code;
-    this.statusCode = details.statusCode;
-    // A declared field: the property exists either way, so assigning undefined changes nothing.
-    this.requestId = details.requestId;
-    const status = details.statusCode;
-    this.retryable = THROTTLE.test(code) || TRANSIENT.test(code) || status >= 500 || status === 429;
+    this.statusCode = statusCode;
+    this.requestId = requestId;
+    this.retryable = THROTTLE.test(code) || TRANSIENT.test(code) || retryableStatus(statusCode);
+    this.attempts = 1;
   }
 }
 
@@ -101,13 +101,12 @@ export class DynamoDBError extends DynafetchError {
  */
 export class ConditionalCheckFailedError extends DynamoDBError {
   /** The item as it was, when the request asked for it. */
-  readonly item?: AttributeMap;
+  declare readonly item?: AttributeMap;
 
   /** Makes the error, taking `Item` from the response body. */
   constructor(code: string, message: string, details: DynamoDBErrorDetails) {
     super(code, message, details);
-    const item = details.body?.Item;
-    if (isRecord(item)) this.item = attributeMap(item);
+    this.item = attributeMap(details.body?.Item);
   }
 }
 
@@ -129,19 +128,19 @@ export class ConditionalCheckFailedError extends DynamoDBError {
  */
 export class TransactionCanceledError extends DynamoDBError {
   /** Why each action failed, in the order of the request's actions. */
-  readonly cancellationReasons: CancellationReason[];
+  declare readonly cancellationReasons: CancellationReason[];
 
   /** Makes the error, taking `CancellationReasons` from the response body. */
   constructor(code: string, message: string, details: DynamoDBErrorDetails) {
     super(code, message, details);
     const reasons = details.body?.CancellationReasons;
     this.cancellationReasons = Array.isArray(reasons)
-      ? reasons.filter(isRecord).map((r) => {
+      ? reasons.filter(isRecord).map(({ Code, Message, Item }) => {
         const reason: CancellationReason = {};
-        for (const key of ["Code", "Message"] as const) {
-          if (typeof r[key] === "string") reason[key] = r[key];
-        }
-        if (isRecord(r.Item)) reason.Item = attributeMap(r.Item);
+        if (typeof Code == "string") reason.Code = Code;
+        if (typeof Message == "string") reason.Message = Message;
+        const map = attributeMap(Item);
+        if (map) reason.Item = map;
         return reason;
       })
       : [];
@@ -345,29 +344,37 @@ export function serviceError(
  */
 export class ResponseParseError extends DynafetchError {
   /** The HTTP status of the response. */
-  readonly statusCode: number;
+  declare readonly statusCode: number;
   /** Up to 200 characters of the body. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
   /** The request id, when the response had one. */
-  readonly requestId?: string;
+  declare readonly requestId?: string;
   /** Whether this error is retried: for 5xx and 429 responses. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** How many attempts were made before this error was thrown. */
-  attempts = 1;
+  declare attempts: number;
 
   /** Makes the error for a response with `statusCode` whose body starts with `body`. */
   constructor(statusCode: number, body: string, requestId?: string) {
     const excerpt = body.slice(0, 200).replace(/\s+/g, " ");
-    super(`the response (HTTP ${statusCode}) is not DynamoDB JSON: ${JSON.stringify(excerpt)}`);
+    super(`HTTP ${statusCode}, not DynamoDB JSON: ${JSON.stringify(excerpt)}`);
     this.statusCode = statusCode;
     this.excerpt = excerpt;
     this.requestId = requestId;
-    this.retryable = statusCode >= 500 || statusCode === 429;
+    this.retryable = retryableStatus(statusCode);
+    this.attempts = 1;
   }
 }
 
-// The error body comes from the service: its Item is taken as the AttributeMap the API documents.
-function attributeMap(value: Record<string, unknown>): AttributeMap {
+// A 5xx or 429 is retried whatever the body says.
+function retryableStatus(status: number): boolean {
+  return status > 499 || status == 429;
+}
+
+// The service's `Item`, when it is an object, as the AttributeMap the API documents: the entries that
+// are objects.
+function attributeMap(value: unknown): AttributeMap | undefined {
+  if (!isRecord(value)) return;
   const map: AttributeMap = {};
   for (const key in value) {
     const av = value[key];

@@ -50,6 +50,7 @@ import type {
   UpdateTimeToLiveInput,
   UpdateTimeToLiveOutput,
 } from "./table_operations.ts";
+import { methodName, REQUIRED } from "./_required.ts";
 
 /** An operation with no input fields or no output fields. */
 export type Empty = Record<never, never>;
@@ -95,15 +96,6 @@ export type OperationDescriptor = {
   readonly required: readonly string[];
 };
 
-// One entry per operation: its name, then its required top-level input fields ("T" is TableName).
-const TABLE = "BatchExecuteStatement Statements,BatchGetItem RequestItems," +
-  "BatchWriteItem RequestItems,CreateTable T KeySchema AttributeDefinitions,DeleteItem T Key," +
-  "DeleteTable T,DescribeLimits,DescribeTable T,DescribeTimeToLive T,ExecuteStatement Statement," +
-  "ExecuteTransaction TransactStatements,GetItem T Key,ListTables,ListTagsOfResource ResourceArn," +
-  "PutItem T Item,Query T,Scan T,TagResource ResourceArn Tags,TransactGetItems TransactItems," +
-  "TransactWriteItems TransactItems,UntagResource ResourceArn TagKeys,UpdateItem T Key,UpdateTable T," +
-  "UpdateTimeToLive T TimeToLiveSpecification";
-
 /**
  * Every operation the client has a method for, in alphabetical order.
  *
@@ -116,11 +108,7 @@ const TABLE = "BatchExecuteStatement Statements,BatchGetItem RequestItems," +
  * assertEquals(put, { name: "PutItem", method: "putItem", required: ["TableName", "Item"] });
  * ```
  */
-export const OPERATIONS: readonly OperationDescriptor[] = /* @__PURE__ */ parse(TABLE);
-
-function parse(table: string): OperationDescriptor[] {
-  return table.split(",").map((entry) => {
-    const [name, ...required] = entry.replace(/ T\b/, " TableName").split(" ");
-    return { name, method: name[0].toLowerCase() + name.slice(1), required };
-  });
-}
+export const OPERATIONS: readonly OperationDescriptor[] = /* @__PURE__ */ Array.from(
+  REQUIRED,
+  ([name, required]) => ({ name, method: methodName(name), required }),
+);

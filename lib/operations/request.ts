@@ -7,8 +7,9 @@
  * @module
  */
 import { invalid } from "../errors.ts";
+import { describe } from "../codec/_fault.ts";
 import { isRecord } from "./_record.ts";
-import { OPERATIONS } from "./operations.ts";
+import { REQUIRED } from "./_required.ts";
 
 /** The parts of a DynamoDB request that depend on the operation and its input. */
 export type BuiltRequest = {
@@ -39,25 +40,13 @@ export type BuiltRequest = {
  */
 export function buildRequest(operation: string, input: unknown): BuiltRequest {
   if (!/^[A-Z][A-Za-z0-9]{0,63}$/.test(operation)) {
-    throw invalid(
-      "operation",
-      "not an operation name",
-      JSON.stringify(operation),
-      "a DynamoDB operation name like PutItem",
-    );
+    throw invalid("operation", "bad name", JSON.stringify(operation), "an operation like PutItem");
   }
   if (!isRecord(input)) {
-    throw invalid(
-      "",
-      `the input of ${operation} must be an object`,
-      input === null ? "null" : Array.isArray(input) ? "an array" : typeof input,
-      "a plain object",
-    );
+    throw invalid("", `${operation} input must be an object`, describe(input), "a plain object");
   }
-  for (const field of OPERATIONS.find((op) => op.name === operation)?.required ?? []) {
-    if (input[field] === undefined || input[field] === null) {
-      throw invalid(field, `${operation} needs ${field}`, "nothing", `the ${field} of the request`);
-    }
+  for (const field of REQUIRED.get(operation) ?? []) {
+    if (input[field] == null) throw invalid(field, `${operation} needs it`, "nothing", "a value");
   }
   let body: string;
   try {
@@ -65,9 +54,9 @@ export function buildRequest(operation: string, input: unknown): BuiltRequest {
   } catch (cause) {
     throw invalid(
       "",
-      `the input of ${operation} cannot be written as JSON`,
-      cause instanceof Error ? cause.message : String(cause),
-      "plain data (encode values with the codec first)",
+      `${operation} input cannot be written as JSON`,
+      String(cause),
+      "plain data",
       cause,
     );
   }

@@ -28,7 +28,7 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
  */
 export function regionEndpoint(region: string): string {
   if (!REGION.test(region)) {
-    throw invalid("region", "not a region name", JSON.stringify(region), "a region like us-east-1");
+    throw invalid("region", "not a region", JSON.stringify(region), "a region like us-east-1");
   }
   return `https://dynamodb.${region}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}/`;
 }
@@ -52,27 +52,23 @@ export function regionEndpoint(region: string): string {
  * ```
  */
 export function checkEndpoint(endpoint: string, allowHttp = false): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(endpoint);
-  } catch (cause) {
-    throw invalid(
-      "endpoint",
-      "not a URL",
-      JSON.stringify(endpoint),
-      "an absolute URL like https://dynamodb.us-east-1.amazonaws.com",
-      cause,
-    );
+  } catch {
+    // Reported below, as a URL that is not https.
   }
-  const http = url.protocol === "http:";
+  const http = url?.protocol == "http:";
   if (
-    (!http && url.protocol !== "https:") || (http && !allowHttp && !LOOPBACK.test(url.hostname))
+    !url || !(http || url.protocol == "https:") ||
+    http && !allowHttp && !LOOPBACK.test(url.hostname)
   ) {
     throw invalid(
       "endpoint",
-      "plain http is only for loopback hosts unless allowHttp is set",
-      url.origin,
-      "https, or http to localhost, 127.0.0.1 or ::1",
+      "not https, nor http to a loopback host",
+      // The origin of a URL leaves out any user name and password in it.
+      url?.origin ?? JSON.stringify(endpoint),
+      "https, or http to localhost, 127.0.0.1 or ::1 (to any host with allowHttp)",
     );
   }
   return url.href;

@@ -71,13 +71,13 @@ export class TimeoutError extends TransportError {}
  */
 export class ChecksumError extends TransportError {
   /** The checksum the header announced. */
-  readonly expected: number;
+  declare readonly expected: number;
   /** The checksum of the body received. */
-  readonly actual: number;
+  declare readonly actual: number;
 
   /** Makes the error for a body whose CRC-32 is `actual` where the header said `expected`. */
   constructor(expected: number, actual: number) {
-    super(`response CRC-32 mismatch: x-amz-crc32 says ${expected}, the body has ${actual}`);
+    super(`body CRC-32 ${actual}, x-amz-crc32 ${expected}`);
     this.expected = expected;
     this.actual = actual;
   }

@@ -17,7 +17,7 @@ import {
   ResponseParseError,
 } from "../operations/mod.ts";
 import { backoffDelay } from "./backoff.ts";
-import { sleep } from "./_sleep.ts";
+import { abortable, sleep } from "./_sleep.ts";
 import { crc32 } from "./crc32.ts";
 import { ChecksumError, NetworkError, TimeoutError, TransportError } from "./errors.ts";
 import type { HttpResponse, HttpTransport } from "./http.ts";
@@ -104,119 +104,105 @@ export async function send(
   call?: CallOptions,
 ): Promise<Record<string, unknown>> {
   const { target, body } = buildRequest(operation, input);
+  const { url, now, sleep: wait, onEvent, transport } = config;
   const signal = call?.signal;
   const timeoutMs = call?.timeoutMs ?? config.timeoutMs;
-  const { onEvent } = config;
-  // The transport's own deadline serves only with the built-in sleep (a test's clock drives the timer).
-  const native = config.transport.timeouts === true && config.sleep === sleep;
-
-  // One exchange: sign with fresh (`refresh`) or current credentials, send, check, parse.
-  const attemptOnce = async (attempt: number, refresh: boolean) => {
-    const pending = config.credentials(refresh);
-    // A provider may go to the network (IMDS, STS): the caller's signal need not wait for it.
-    const credentials = signal && pending instanceof Promise
-      ? await abortable(pending, signal)
-      : await pending;
-    signal?.throwIfAborted();
-    const headers = await signJsonPost(
-      config.url,
-      target,
-      body,
-      credentials,
-      config.region,
-      "dynamodb",
-      new Date(config.now()),
-      config.hashing,
-    );
-    onEvent?.({
-      type: "request",
-      operation,
-      attempt,
-      url: config.url,
-      headers: redact(headers),
-      body,
-    });
-    const started = config.now();
-    // A transport that keeps the deadline itself gets the caller's signal as it is; otherwise the
-    // attempt's own controller carries both the caller's abort and the timeout.
-    const controller = !native && (signal || timeoutMs > 0) ? new AbortController() : undefined;
-    const forward = () => controller?.abort(signal?.reason);
-    if (controller) signal?.addEventListener("abort", forward);
-    let timedOut = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let timing = false;
-    if (controller && timeoutMs > 0) {
-      const expire = () => {
-        timedOut = true;
-        controller.abort();
-      };
-      // The built-in sleep is a timer: set one and clear it when the attempt settles, which spares an
-      // abort event per request (Node's EventTarget makes that cost ~15 us). An injected sleep times the
-      // attempt through the controller's signal and is cancelled by aborting it once settled.
-      if (config.sleep === sleep) timer = setTimeout(expire, timeoutMs);
-      else {
-        timing = true;
-        config.sleep(timeoutMs, controller.signal).then(expire, () => {});
-      }
-    }
-    let response: HttpResponse;
-    try {
-      response = await config.transport(
-        native && timeoutMs > 0
-          ? { url: config.url, method: "POST", headers, body, signal, timeoutMs }
-          : {
-            url: config.url,
-            method: "POST",
-            headers,
-            body,
-            signal: controller?.signal ?? signal,
-          },
-      );
-    } catch (cause) {
-      signal?.throwIfAborted();
-      if (timedOut || native && cause instanceof Error && cause.name === "TimeoutError") {
-        throw new TimeoutError(`${operation}: no response within ${timeoutMs} ms`, { cause });
-      }
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new NetworkError(`${operation}: ${reason}`, { cause });
-    } finally {
-      if (controller) signal?.removeEventListener("abort", forward);
-      clearTimeout(timer);
-      // Cancels an injected sleep; a shared reason spares building a DOMException per request.
-      if (timing) controller?.abort(SETTLED);
-    }
-    const { status, body: bytes } = response;
-    const got = (name: string) => response.headers.get(name);
-    const requestId = got("x-amzn-requestid") ?? undefined;
-    onEvent?.({
-      type: "response",
-      operation,
-      attempt,
-      statusCode: status,
-      requestId,
-      durationMs: config.now() - started,
-      ...(response.reusedConnection === undefined
-        ? {}
-        : { reusedConnection: response.reusedConnection }),
-    });
-    const header = got("x-amz-crc32");
-    // A compressed body's checksum covers bytes fetch has already inflated.
-    if (
-      config.validateChecksums && header !== null &&
-      (got("content-encoding") ?? "identity") === "identity"
-    ) {
-      const actual = crc32(bytes);
-      if (Number(header) !== actual) throw new ChecksumError(Number(header), actual);
-    }
-    return parseResponse(status, decoder.decode(bytes), requestId);
-  };
-
+  // A transport that keeps the deadline itself (`timeouts: true`) is given it, with the caller's signal
+  // as it is, when the built-in sleep runs (an injected sleep drives the timeouts itself); otherwise a
+  // time limit needs the attempt's own controller, which the caller's abort is forwarded to. With
+  // neither, the transport gets the caller's signal as it is: no controller, no listener, no timer.
+  const native = transport.timeouts === true && wait === sleep;
+  const deadline = native && timeoutMs > 0 ? timeoutMs : undefined;
+  const timed = !native && timeoutMs > 0;
   let refresh = false;
   let refreshed = false;
+  // Each attempt runs inline (no closure per call): sign with fresh (`refresh`) or current credentials,
+  // send, check, parse; the catch decides whether to go round again.
   for (let attempt = 1;; attempt++) {
     signal?.throwIfAborted();
     try {
-      return await attemptOnce(attempt, refresh);
+      const pending = config.credentials(refresh);
+      // A provider may go to the network (IMDS, STS): the caller's signal need not wait for it.
+      const credentials = signal && pending instanceof Promise
+        ? await abortable(pending, signal)
+        : await pending;
+      signal?.throwIfAborted();
+      const headers = await signJsonPost(
+        url,
+        target,
+        body,
+        credentials,
+        config.region,
+        "dynamodb",
+        new Date(now()),
+        config.hashing,
+      );
+      onEvent?.({ type: "request", operation, attempt, url, headers: redact(headers), body });
+      const started = onEvent ? now() : 0;
+      const controller = timed ? new AbortController() : undefined;
+      const forward = () => controller?.abort(signal?.reason);
+      let timedOut = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      if (controller) {
+        signal?.addEventListener("abort", forward);
+        const expire = () => {
+          timedOut = true;
+          controller.abort();
+        };
+        // The built-in sleep is a timer: set one and clear it when the attempt settles, which spares
+        // an abort event per request (Node's EventTarget makes that cost ~15 us). An injected sleep
+        // times the attempt through the controller's signal and is cancelled by aborting it once
+        // settled.
+        if (wait === sleep) timer = setTimeout(expire, timeoutMs);
+        else wait(timeoutMs, controller.signal).then(expire, () => {});
+      }
+      let response: HttpResponse;
+      try {
+        response = await transport({
+          url,
+          method: "POST",
+          headers,
+          body,
+          signal: controller ? controller.signal : signal,
+          timeoutMs: deadline,
+        });
+      } catch (cause) {
+        signal?.throwIfAborted();
+        throw timedOut || deadline && cause instanceof Error && cause.name == "TimeoutError"
+          ? new TimeoutError(`${operation}: no response in ${timeoutMs} ms`, { cause })
+          : new NetworkError(
+            `${operation}: ${cause instanceof Error ? cause.message : String(cause)}`,
+            { cause },
+          );
+      } finally {
+        if (controller) {
+          signal?.removeEventListener("abort", forward);
+          clearTimeout(timer);
+          // Cancels an injected sleep; a shared reason spares building a DOMException per request.
+          if (wait !== sleep) controller.abort(SETTLED);
+        }
+      }
+      const { status, headers: got, body: bytes, reusedConnection } = response;
+      const requestId = got.get("x-amzn-requestid") ?? undefined;
+      onEvent?.({
+        type: "response",
+        operation,
+        attempt,
+        statusCode: status,
+        requestId,
+        durationMs: now() - started,
+        ...(reusedConnection === undefined ? {} : { reusedConnection }),
+      });
+      const crc = got.get("x-amz-crc32");
+      // A compressed body's checksum covers bytes fetch has already inflated.
+      if (
+        config.validateChecksums && crc !== null &&
+        (got.get("content-encoding") ?? "identity") == "identity"
+      ) {
+        const actual = crc32(bytes);
+        if (+crc !== actual) throw new ChecksumError(+crc, actual);
+      }
+      return parseResponse(status, decoder.decode(bytes), requestId);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       if (
@@ -224,29 +210,20 @@ export async function send(
           error instanceof ResponseParseError)
       ) throw error;
       error.attempts = attempt;
-      refresh = false;
       if (error instanceof DynamoDBError && isThrottlingCode(error.code)) {
         counters.throughputExceededEvents++;
       }
-      let delayMs = 0;
       // An expired token is retried at once, with refreshed credentials, once.
-      if (error instanceof ExpiredTokenError && config.refreshable && !refreshed) {
-        refresh = refreshed = true;
-      } else if (!error.retryable || attempt >= config.maxAttempts) throw error;
-      else delayMs = backoffDelay(attempt, config.random, config.baseDelayMs, config.maxDelayMs);
+      refresh = error instanceof ExpiredTokenError && config.refreshable && !refreshed;
+      if (!refresh && (!error.retryable || attempt >= config.maxAttempts)) throw error;
+      refreshed ||= refresh;
+      const delayMs = refresh
+        ? 0
+        : backoffDelay(attempt, config.random, config.baseDelayMs, config.maxDelayMs);
       onEvent?.({ type: "retry", operation, attempt, delayMs, error });
-      if (!refresh) await config.sleep(delayMs, signal);
+      if (!refresh) await wait(delayMs, signal);
     }
   }
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  let stop = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    stop = () => reject(signal.reason);
-    signal.addEventListener("abort", stop, { once: true });
-  });
-  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener("abort", stop));
 }
 
 function redact(headers: Record<string, string>): Record<string, string> {

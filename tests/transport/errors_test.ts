@@ -22,5 +22,5 @@ Deno.test("transport errors are retryable DynafetchErrors with a cause and attem
 Deno.test("ChecksumError says both checksums", () => {
   const error = new ChecksumError(1, 2);
   assertInstanceOf(error, TransportError);
-  assertEquals(error.message, "response CRC-32 mismatch: x-amz-crc32 says 1, the body has 2");
+  assertEquals(error.message, "body CRC-32 2, x-amz-crc32 1");
 });
