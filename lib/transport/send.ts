@@ -111,7 +111,8 @@ export async function send(
   // as it is, when the built-in sleep runs (an injected sleep drives the timeouts itself); otherwise a
   // time limit needs the attempt's own controller, which the caller's abort is forwarded to. With
   // neither, the transport gets the caller's signal as it is: no controller, no listener, no timer.
-  const native = transport.timeouts === true && wait === sleep;
+  const builtIn = wait === sleep;
+  const native = builtIn && transport.timeouts === true;
   const deadline = native && timeoutMs > 0 ? timeoutMs : undefined;
   const timed = !native && timeoutMs > 0;
   let refresh = false;
@@ -153,7 +154,7 @@ export async function send(
         // an abort event per request (Node's EventTarget makes that cost ~15 us). An injected sleep
         // times the attempt through the controller's signal and is cancelled by aborting it once
         // settled.
-        if (wait === sleep) timer = setTimeout(expire, timeoutMs);
+        if (builtIn) timer = setTimeout(expire, timeoutMs);
         else wait(timeoutMs, controller.signal).then(expire, () => {});
       }
       let response: HttpResponse;
@@ -179,7 +180,7 @@ export async function send(
           signal?.removeEventListener("abort", forward);
           clearTimeout(timer);
           // Cancels an injected sleep; a shared reason spares building a DOMException per request.
-          if (wait !== sleep) controller.abort(SETTLED);
+          if (!builtIn) controller.abort(SETTLED);
         }
       }
       const { status, headers: got, body: bytes, reusedConnection } = response;
