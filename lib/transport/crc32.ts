@@ -13,10 +13,9 @@ let table: Int32Array | undefined;
 function makeTable(): Int32Array {
   const t = new Int32Array(2048);
   for (let n = 0; n < 2048; n++) {
-    let c = n < 256 ? n : t[n - 256];
-    // A byte's CRC (eight steps of the polynomial), or the entry 256 before it advanced by one byte.
-    if (n < 256) { for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
-    else c = t[c & 0xff] ^ (c >>> 8);
+    // The entry 256 before advanced by one byte, or a byte's CRC: eight steps of the polynomial.
+    let c = n > 255 ? t[t[n - 256] & 0xff] ^ (t[n - 256] >>> 8) : n;
+    for (let k = 0; k < 8 && n < 256; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     t[n] = c;
   }
   return t;
