@@ -59,27 +59,24 @@ export interface ValidationErrorDetails {
  */
 export class ValidationError extends DynafetchError {
   /** Where the bad value is, like `address.geo[2]`; `""` for the value itself. */
-  readonly path: string;
+  declare readonly path: string;
   /** What was found, when the check knows. */
-  readonly found?: string;
+  declare readonly found?: string;
   /** What is allowed there, when the check knows. */
-  readonly allowed?: string;
+  declare readonly allowed?: string;
 
   /**
-   * Makes a validation error. When `found` or `allowed` are given and the message does not already say them,
-   * they are appended, so every message names what was found and what is allowed.
+   * Makes a validation error. When `found` or `allowed` are given, the message says them, so that every
+   * message names what was found and what is allowed.
    */
   constructor(message: string, details: ValidationErrorDetails = {}) {
-    const { found, allowed, cause } = details;
-    const path = details.path ?? "";
+    const { path = "", found, allowed, cause } = details;
     super(
-      (path ? path + ": " : "") + message + (found === undefined ? "" : "; found " + found) +
+      (path && path + ": ") + message + (found === undefined ? "" : "; found " + found) +
         (allowed === undefined ? "" : "; allowed: " + allowed),
       cause === undefined ? undefined : { cause },
     );
-    this.path = path;
-    this.found = found;
-    this.allowed = allowed;
+    Object.assign(this, { path, found, allowed });
   }
 }
 

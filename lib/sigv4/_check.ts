@@ -41,10 +41,8 @@ export function need(
   }
 }
 
-const NON_EMPTY = "a non-empty string";
 // deno-lint-ignore no-control-regex
-const CONTROL = /[\x00-\x1f\x7f]/;
-const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] as const;
+const NO_CONTROL = /^[^\0-\x1f\x7f]*$/;
 
 /**
  * Throws a `ValidationError` (naming the field, never its value) unless `credentials` is well formed.
@@ -52,7 +50,8 @@ const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] 
  * @param credentials What to check.
  * @param path Where the credentials came from, for the error's `path`.
  * @returns The same object, typed.
- * @throws {ValidationError} When a field is missing or of the wrong type.
+ * @throws {ValidationError} When a field is missing or of the wrong type, or the key id or the token
+ *   holds a control character.
  * @example
  * ```ts
  * import { checkCredentials, ValidationError } from "@dynafetch/dynafetch";
@@ -62,45 +61,47 @@ const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration"] 
  * ```
  */
 export function checkCredentials(credentials: unknown, path = "credentials"): Credentials {
+  need(typeof credentials === "object" && credentials, path, "an object", credentials, true);
+  const { accessKeyId: id, secretAccessKey: secret, sessionToken: token, expiration: until }:
+    Partial<Record<keyof Credentials, unknown>> = credentials;
+  // The key id and the token travel in headers: a control character there would split a header (and
+  // fetch would repeat the value in its error), so it is refused, without showing the value.
   need(
-    typeof credentials === "object" && credentials,
-    path,
-    "{ accessKeyId, secretAccessKey, sessionToken?, expiration? }",
-    credentials,
+    typeof id === "string" && id && NO_CONTROL.test(id),
+    path + ".accessKeyId",
+    "a non-empty string without control characters",
+    id,
     true,
   );
-  const c: Partial<Record<keyof Credentials, unknown>> = credentials;
-  for (let i = 0; i < 4; i++) {
-    const field = FIELDS[i], v = c[field];
-    need(
-      i < 2 ? typeof v === "string" && v : v === undefined ||
-        (i < 3 ? typeof v === "string" : v instanceof Date && !Number.isNaN(v.getTime())),
-      path + "." + field,
-      i < 2 ? NON_EMPTY : i < 3 ? "a string" : "a valid Date",
-      v,
-      true,
-    );
-    // The key id and the token travel in headers: a control character there would split a header (and
-    // fetch would repeat the value in its error), so it is refused here, without showing the value.
-    if ((i === 0 || i === 2) && typeof v === "string" && CONTROL.test(v)) {
-      fail(
-        "invalid value",
-        path + "." + field,
-        "a string with a control character",
-        "no control characters (CR, LF, NUL...)",
-      );
-    }
-  }
+  need(
+    typeof secret === "string" && secret,
+    path + ".secretAccessKey",
+    "a non-empty string",
+    secret,
+    true,
+  );
+  need(
+    token === undefined || typeof token === "string" && NO_CONTROL.test(token),
+    path + ".sessionToken",
+    "a string without control characters",
+    token,
+    true,
+  );
+  need(
+    until === undefined || until instanceof Date && until.getTime() === until.getTime(),
+    path + ".expiration",
+    "a valid Date",
+    until,
+    true,
+  );
   return credentials as Credentials; // every field checked above
 }
 
-const NAME = /^[\w.-]+$/;
-
-function checkName(name: unknown, path: string): void {
+function checkName(name: unknown, option: string): void {
   need(
-    typeof name === "string" && NAME.test(name),
-    path,
-    "a name of letters, digits, '-', '_' and '.'",
+    typeof name === "string" && /^[\w.-]+$/.test(name),
+    "options." + option,
+    "letters, digits, '.', '-' or '_'",
     name,
   );
 }
@@ -119,8 +120,8 @@ export function checkSigning(
   mode: unknown,
 ): Credentials {
   const checked = checkCredentials(credentials, "options.credentials");
-  checkName(region, "options.region");
-  checkName(service, "options.service");
+  checkName(region, "region");
+  checkName(service, "service");
   // x-amz-date has four digits for the year; before 1970 no AWS key existed.
   need(
     date instanceof Date && date.getTime() >= 0 && date.getTime() < 253402300800000,

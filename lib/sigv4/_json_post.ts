@@ -11,6 +11,7 @@
  */
 import type { Credentials } from "./credentials.ts";
 import type { Hashing } from "./_hashing.ts";
+import { signRequest } from "./sign.ts";
 import { checkSigning } from "./_check.ts";
 import { hmacHex, sha256Hex } from "./_sha256.ts";
 import {
@@ -49,13 +50,10 @@ export async function signJsonPost(
   const m = ROOT.exec(url);
   const headers: Record<string, string> = { "content-type": CONTENT_TYPE, "x-amz-target": target };
   if (!m || hashing === "webcrypto" || hashing === "auto" && body.length > AUTO_LIMIT) {
-    return (await (await import("./_sign.ts")).sign(
+    return (await signRequest(
       { method: "POST", url, headers, body },
       { credentials, region, service, date, hashing },
-    )).headers.entries().reduce(
-      (out, [name, value]) => (out[name] = value, out),
-      {} as typeof headers,
-    );
+    )).headers;
   }
   const port = m[1].length > 4 ? ":443" : ":80";
   let host = m[2].toLowerCase();

@@ -1,13 +1,13 @@
 /**
  * SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) in plain TypeScript, synchronous and allocation-free
  * on the hot path: strings are UTF-8 encoded into a reused buffer (`encodeInto`, measured faster than
- * encoding character by character into the block), words go straight into the message schedule, and an
- * HMAC key is kept as the two hash states after its padded blocks, so signing with it costs no key
- * schedule.
+ * encoding character by character), whole blocks are read from it as words, and an HMAC key is kept as
+ * the two hash states after its padded blocks, so signing with it costs no key schedule.
  *
  * WebCrypto pays an async round trip of tens of microseconds per call whatever the input size; for the
- * few hundred bytes a signature hashes, this code is several times faster. The module keeps one shared
- * working state, which is safe because every function here runs to completion synchronously.
+ * few hundred bytes a signature hashes, this code is several times faster. Every message is hashed whole
+ * (no streaming), and the module keeps one shared working state, which is safe because every function
+ * here runs to completion synchronously.
  *
  * This module is browser compatible.
  *
@@ -38,27 +38,30 @@ export const HEX: readonly string[] = Array.from(
 
 const W = new Int32Array(64);
 const H = new Int32Array(8);
-/** Bytes in the current block. */
-let pos = 0;
-/** Bytes already compressed. */
-let done = 0;
+/** The last block or two of a message: its last bytes, the 0x80 byte, zeros and the bit length. */
+const tail = new Uint8Array(128);
+const tailView = new DataView(tail.buffer);
+const encoder = new TextEncoder();
+/**
+ * Where strings are UTF-8 encoded before hashing; reused, so that the strings the signer hashes itself
+ * (up to 8192 characters) cost no allocation.
+ */
+const scratch = new Uint8Array(3 * 8192);
 
+/** `x` rotated right by `n` bits (small enough for the compiler to inline). */
+const rotr = (x: number, n: number) => x >>> n | x << 32 - n;
+
+/** Compresses the block in `W` (its first 16 words) into `H`. */
 function compress(): void {
-  const w = W;
   let a = H[0], b = H[1], c = H[2], d = H[3], e = H[4], f = H[5], g = H[6], h = H[7];
   for (let i = 0; i < 64; i++) {
-    let x: number;
-    if (i < 16) x = w[i];
-    else {
-      const p = w[i - 15], q = w[i - 2];
-      x = w[i] = (((p >>> 7) | (p << 25)) ^ ((p >>> 18) | (p << 14)) ^ (p >>> 3)) +
-          (((q >>> 17) | (q << 15)) ^ ((q >>> 19) | (q << 13)) ^ (q >>> 10)) + w[i - 7] +
-          w[i - 16] | 0;
+    if (i > 15) {
+      const p = W[i - 15], q = W[i - 2];
+      W[i] = (rotr(p, 7) ^ rotr(p, 18) ^ p >>> 3) + (rotr(q, 17) ^ rotr(q, 19) ^ q >>> 10) +
+          W[i - 7] + W[i - 16] | 0;
     }
-    const t1 = h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) +
-        (g ^ (e & (f ^ g))) + K[i] + x | 0;
-    const t2 = (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) +
-        ((a & b) | (c & (a | b))) | 0;
+    const t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ e & (f ^ g)) + K[i] + W[i] | 0;
+    const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b | c & (a | b)) | 0;
     h = g;
     g = f;
     f = e;
@@ -76,70 +79,45 @@ function compress(): void {
   H[5] = H[5] + f | 0;
   H[6] = H[6] + g | 0;
   H[7] = H[7] + h | 0;
-  done += 64;
-  pos = 0;
 }
 
-/** Starts a hash from the initial state, or from a state saved after `offset` one-block prefixes. */
-function start(state: Int32Array = H0, offset = 0): void {
-  for (let j = 0; j < 8; j++) H[j] = state[offset + j];
-  pos = 0;
-  done = state === H0 ? 0 : 64;
+/** Starts from the state at `state[at..at+8]`. */
+function start(state: Int32Array, at: number): void {
+  for (let j = 0; j < 8; j++) H[j] = state[at + j];
 }
 
-function byte(b: number): void {
-  const i = pos >> 2;
-  W[i] = (pos & 3) === 0 ? b << 24 : W[i] | (b << ((3 - (pos & 3)) << 3));
-  if (++pos === 64) compress();
+/** Compresses the 64 bytes of `data` at `at`. */
+function block(data: Uint8Array, at: number): void {
+  for (let i = 0; i < 16; i++, at += 4) {
+    W[i] = data[at] << 24 | data[at + 1] << 16 | data[at + 2] << 8 | data[at + 3];
+  }
+  compress();
 }
 
-const encoder = new TextEncoder();
 /**
- * Where strings are UTF-8 encoded before hashing; reused, so that the strings the signer hashes itself
- * (up to 8192 characters) cost no allocation.
+ * Hashes `data` whole from the state at `state[at..at+8]`, as if `before` bytes (0, or one key block)
+ * came first; the digest is left in `H`.
  */
-const scratch = new Uint8Array(3 * 8192);
-
-function feed(data: string | Uint8Array): void {
+function digest(data: string | Uint8Array, state: Int32Array, at: number, before: number): void {
+  start(state, at);
   let n = data.length;
   if (typeof data === "string") {
-    if (n * 3 <= scratch.length) {
+    if (n > 8192) n = (data = encoder.encode(data)).length;
+    else {
       n = encoder.encodeInto(data, scratch).written;
       data = scratch;
-    } else {
-      data = encoder.encode(data);
-      n = data.length;
     }
   }
   let i = 0;
-  while (i < n) {
-    if ((pos & 3) === 0) {
-      let word = pos >> 2;
-      for (; i + 4 <= n; i += 4) {
-        W[word] = data[i] << 24 | data[i + 1] << 16 | data[i + 2] << 8 | data[i + 3];
-        if (++word === 16) {
-          compress();
-          word = 0;
-        }
-      }
-      pos = word << 2;
-      if (i === n) break;
-    }
-    byte(data[i++]);
-  }
-}
-
-function finish(): void {
-  const length = done + pos;
-  byte(0x80);
-  if (pos > 56) {
-    for (let j = (pos + 3) >> 2; j < 16; j++) W[j] = 0;
-    compress();
-  }
-  for (let j = (pos + 3) >> 2; j < 14; j++) W[j] = 0;
-  W[14] = length / 0x20000000 | 0;
-  W[15] = length << 3;
-  compress();
+  for (; i + 64 <= n; i += 64) block(data, i);
+  tail.fill(0);
+  for (let j = 0; i < n;) tail[j++] = data[i++];
+  const rest = n & 63, end = rest < 56 ? 64 : 128, bits = (before + n) * 8;
+  tail[rest] = 0x80;
+  tailView.setUint32(end - 8, bits / 0x100000000);
+  tailView.setUint32(end - 4, bits);
+  block(tail, 0);
+  if (end > 64) block(tail, 64);
 }
 
 function hexState(): string {
@@ -164,9 +142,7 @@ function bytesState(): Uint8Array {
  * @returns The 32-byte digest.
  */
 export function sha256(data: string | Uint8Array): Uint8Array {
-  start();
-  feed(data);
-  finish();
+  digest(data, H0, 0, 0);
   return bytesState();
 }
 
@@ -177,9 +153,7 @@ export function sha256(data: string | Uint8Array): Uint8Array {
  * @returns The hex digest.
  */
 export function sha256Hex(data: string | Uint8Array): string {
-  start();
-  feed(data);
-  finish();
+  digest(data, H0, 0, 0);
   return hexState();
 }
 
@@ -195,22 +169,24 @@ export function hmacKey(key: string | Uint8Array): Int32Array {
   if (k.length > 64) k = sha256(k);
   const state = new Int32Array(16);
   for (let half = 0; half < 2; half++) {
-    start();
-    const pad = half ? 0x5c : 0x36;
-    for (let i = 0; i < 64; i++) byte((k[i] ?? 0) ^ pad);
+    for (let i = 0; i < 64; i++) tail[i] = (k[i] ?? 0) ^ (half ? 0x5c : 0x36);
+    start(H0, 0);
+    block(tail, 0);
     state.set(H, half * 8);
   }
   return state;
 }
 
+/** HMAC of `message` under `key`, left in `H`: the inner hash, then the outer one over its digest. */
 function hmacRun(key: Int32Array, message: string | Uint8Array): void {
-  start(key, 0);
-  feed(message);
-  finish();
+  digest(message, key, 0, 64);
+  // The outer message is the inner digest: one block with its padding and bit length (64 + 32 bytes).
   W.set(H);
+  W.fill(0, 8, 16);
+  W[8] = 1 << 31;
+  W[15] = 768;
   start(key, 8);
-  pos = 32;
-  finish();
+  compress();
 }
 
 /**

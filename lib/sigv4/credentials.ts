@@ -35,15 +35,13 @@ export interface Credentials {
  */
 export type CredentialsProvider = (options?: { forceRefresh?: boolean }) => Promise<Credentials>;
 
-const REDACTED = "[redacted]";
-
 function show(this: Credentials): string {
-  const expiration = this.expiration ? `, expiration: ${this.expiration.toISOString()}` : "";
-  const token = this.sessionToken ? `, sessionToken: ${REDACTED}` : "";
-  return `Credentials { accessKeyId: ${this.accessKeyId}, secretAccessKey: ${REDACTED}${token}${expiration} }`;
+  return `Credentials { accessKeyId: ${this.accessKeyId}, secretAccessKey: [redacted]${
+    this.sessionToken ? ", sessionToken: [redacted]" : ""
+  }${this.expiration ? ", expiration: " + this.expiration.toISOString() : ""} }`;
 }
 
-const hidden = (value: unknown): PropertyDescriptor => ({ value, enumerable: false });
+const hidden = (value: unknown): PropertyDescriptor => ({ value });
 
 /**
  * Checks `credentials` and returns a copy whose secrets never show in `String()`, `JSON.stringify` or
@@ -66,16 +64,17 @@ const hidden = (value: unknown): PropertyDescriptor => ({ value, enumerable: fal
  */
 export function createCredentials(credentials: Credentials): Credentials {
   const { accessKeyId, secretAccessKey, sessionToken, expiration } = checkCredentials(credentials);
-  const out: Credentials = { accessKeyId, secretAccessKey };
-  Object.defineProperty(out, "secretAccessKey", hidden(secretAccessKey));
-  if (sessionToken !== undefined) Object.defineProperty(out, "sessionToken", hidden(sessionToken));
-  if (expiration !== undefined) out.expiration = expiration;
-  Object.defineProperties(out, {
-    toString: hidden(show),
-    [Symbol.for("nodejs.util.inspect.custom")]: hidden(show),
-    [Symbol.for("Deno.customInspect")]: hidden(show),
-  });
-  return Object.freeze(out);
+  // Defined properties are non-enumerable (and, frozen, read-only).
+  return Object.freeze(Object.defineProperties(
+    expiration === undefined ? { accessKeyId } : { accessKeyId, expiration },
+    {
+      secretAccessKey: hidden(secretAccessKey),
+      ...(sessionToken === undefined ? {} : { sessionToken: hidden(sessionToken) }),
+      toString: hidden(show),
+      [Symbol.for("nodejs.util.inspect.custom")]: hidden(show),
+      [Symbol.for("Deno.customInspect")]: hidden(show),
+    },
+  )) as Credentials; // the secret (and token) defined just above
 }
 
 /**
