@@ -1,20 +1,12 @@
 // Private: the opaque resume cursor of a paginator: base64url of JSON holding, per scan segment, the key
-// to resume from, 0 (not started) or 1 (finished).
+// to resume from, 0 (not started) or 1 (finished). Decoding is here (a paginator checks its start cursor
+// when made); encoding is in _resume.ts, loaded when a cursor is first needed.
 import type { AttributeMap } from "../codec/mod.ts";
 import { fail } from "../errors.ts";
 import { isPlainObject } from "./_keys.ts";
 
 /** Where each segment stands: the key to resume after, 0 to start from the beginning, 1 when done. */
 export type Position = AttributeMap | 0 | 1;
-
-/** Encodes positions as a URL-safe string. */
-export function encodeCursor(positions: readonly Position[]): string {
-  let bin = "";
-  for (const b of new TextEncoder().encode(JSON.stringify(positions))) {
-    bin += String.fromCharCode(b);
-  }
-  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
 
 /** Decodes a cursor made by `encodeCursor` for `segments` segments; throws a ValidationError otherwise. */
 export function decodeCursor(cursor: string, segments: number): Position[] {
@@ -45,6 +37,6 @@ function isKey(value: unknown): value is AttributeMap {
   return isPlainObject(value) &&
     Object.values(value).every((av) =>
       isPlainObject(av) && Object.keys(av).length === 1 &&
-      (typeof av.S === "string" || typeof av.N === "string" || typeof av.B === "string")
+      typeof (av.S ?? av.N ?? av.B) === "string"
     );
 }

@@ -30,7 +30,8 @@ export function checkKeyValue(
       type,
     );
   }
-  if (("S" in av && av.S === "") || ("B" in av && av.B === "")) {
+  // Of the key types (checked above), S and B can be empty (an N from the codec never is).
+  if (Object.values(av)[0] === "") {
     fail("empty key attribute", name, "an empty value", "a non-empty string or binary");
   }
   return av;

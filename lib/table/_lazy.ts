@@ -4,17 +4,15 @@
 // the chunk of the set of entries reaching it, so when every lazily loaded module reaches all that an
 // application reaches, the application loads one chunk instead of one per set of importers (14 before).
 
-/** Batch reads. */
-export const batchGets = () => import("./batch_get.ts");
-/** Batch writes, and the sends of a batch writer. */
-export const batchWrites = () => import("./batch_write.ts");
-/** A table's life cycle: describe, throughput, delete, waits. */
+/** Batch reads and writes, and the sends of a batch writer. */
+export const batches = () => import("./_batches.ts");
+/** Tables' life cycle: create, get, list, describe, throughput, delete, waits. */
 export const admin = () => import("./_table_admin.ts");
-/** Table definitions, getTable and listTableNames. */
-export const definitions = () => import("./table_definition.ts");
 /** Transactions. */
 export const transactions = () => import("./transactions.ts");
 /** `item.save()`. */
 export const itemSave = () => import("./_item_save.ts");
+/** A paginator's cursor encoding and cut pages. */
+export const resumes = () => import("./_resume.ts");
 /** The 400 KB item size check. */
 export const itemSizes = () => import("./_item_size.ts");

@@ -1,9 +1,11 @@
 // Private, loaded on first use: a table's own life cycle (DescribeTable, UpdateTable, DeleteTable), and
-// polling DescribeTable with backoff until a table (and its global indexes) is ACTIVE, or until it is gone.
+// polling DescribeTable with backoff until a table (and its global indexes) is ACTIVE, or until it is gone;
+// with the database's creating, getting and listing of tables (one module to load for the life cycle).
 import "./mod.ts"; // for bundlers: see _lazy.ts
+export { createTable, getTable, listTableNames } from "./table_definition.ts";
 import { DynafetchError } from "../errors.ts";
 import { ResourceNotFoundError, type TableDescription } from "../operations/mod.ts";
-import type { CallOptions, Sleep } from "../transport/mod.ts";
+import { type CallOptions, type Sleep, sleep as timer } from "../transport/mod.ts";
 import type { Table, WaitOptions } from "./table.ts";
 
 /** Reads the table's description and keeps it in `table.description` (what `table.describe` does). */
@@ -45,14 +47,14 @@ export async function deleteTable(
 
 /**
  * Polls `table.describe()` (waits of 50 ms doubling to 5 s) until the table is ACTIVE with every global
- * index ACTIVE, or (goal "deleted") until DescribeTable says it does not exist.
+ * index ACTIVE, or (goal "deleted") until DescribeTable says it does not exist; returns the table.
  */
-export async function waitFor(
-  table: Table<object>,
+export async function waitFor<T extends Table<object>>(
+  table: T,
   goal: "ACTIVE" | "deleted",
   options: WaitOptions,
-  sleep: Sleep,
-): Promise<void> {
+  sleep: Sleep = timer,
+): Promise<T> {
   const max = options.maxWaitMs ?? 600_000;
   for (let attempt = 1, waited = 0;; attempt++) {
     let state: boolean | "deleting";
@@ -68,7 +70,7 @@ export async function waitFor(
       if (goal !== "deleted" || !(error instanceof ResourceNotFoundError)) throw error;
       state = true;
     }
-    if (state === true) return;
+    if (state === true) return table;
     const delay = Math.min(5000, 25 * 2 ** attempt);
     if (state === "deleting" || waited + delay > max) {
       throw new DynafetchError(

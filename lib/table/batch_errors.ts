@@ -78,11 +78,7 @@ export class BatchWriteError extends DynafetchError {
    * @param cause The error that stopped the batch, if one did.
    */
   constructor(unprocessed: UnappliedWrite[], total: number, cause?: unknown) {
-    const [message, options] = why(
-      `${unprocessed.length} of ${total} batch write requests were not applied`,
-      cause,
-    );
-    super(message, options);
+    super(...why(`${unprocessed.length} of ${total} batch write requests were not applied`, cause));
     this.unprocessed = unprocessed;
   }
 }
@@ -118,9 +114,8 @@ export class BatchGetError extends DynafetchError {
     items: Record<string, AttributeMap[]>,
     cause?: unknown,
   ) {
-    const n = Object.values(unprocessedKeys).reduce((a, k) => a + k.length, 0);
-    const [message, options] = why(`${n} key(s) of a batch read were not read`, cause);
-    super(message, options);
+    const n = Object.values(unprocessedKeys).flat().length;
+    super(...why(`${n} key(s) of a batch read were not read`, cause));
     this.unprocessedKeys = unprocessedKeys;
     this.items = items;
   }

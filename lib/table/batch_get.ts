@@ -14,7 +14,7 @@ import type { PathInput } from "../expressions/mod.ts";
 import { keyNames, keyString } from "./_keys.ts";
 import { readFields } from "./_projection.ts";
 import { encodeKey, resolveTable, type TableRef } from "./_table_ref.ts";
-import type { BatchGetTableRequest } from "./database.ts";
+import type { BatchGetTableRequest, Database } from "./database.ts";
 import type { BatchGetOptions, Table } from "./table.ts";
 import type { KeyInput } from "./schema.ts";
 import { BatchGetError, type BatchRetryOptions } from "./batch_errors.ts";
@@ -144,34 +144,39 @@ export async function tableBatchGet<T extends object>(
   keys: readonly KeyInput[],
   options: BatchGetOptions,
 ): Promise<(T | undefined)[]> {
-  const got = await batchGetKeys(table.client, [{ ...options, table, keys }], options);
+  const got = await batchGetKeys(table.client, [{ ...options, table, keys }], {
+    decode: (item) => decodeItem(item, table.codec),
+    ...options,
+  });
   // The items come from this table, whose type parameter is the caller's claim about them.
   return got[table.name] as (T | undefined)[];
 }
 
 /**
  * Reads keys from several tables (what `db.batchGet` does): a table named in `tables` is read with its
- * schema (keys may be values or pairs) and codec.
+ * schema (keys may be values or pairs) and codec, others with the database's codec options.
  *
- * @param client The low-level client.
- * @param tables Tables by name.
+ * @param db The database (its client and codec options).
+ * @param tables The database's tables by name.
+ * @param waits The database's sleep and jitter, under `options`.
  * @param requests Per table name: the keys, or the keys with read options.
- * @param options Retries, and codec options for tables given by name.
+ * @param options Retries and signal.
  * @returns Per table name: the item for each key, or `undefined` when there is none.
  */
 export function batchGetTables(
-  client: DynamoDB,
+  db: Database,
   tables: ReadonlyMap<string, TableRef>,
+  waits: BatchRetryOptions,
   requests: Readonly<Record<string, readonly KeyInput[] | BatchGetTableRequest>>,
-  options: BatchRetryOptions & { codec?: CodecOptions },
+  options: BatchRetryOptions,
 ): Promise<Record<string, (Record<string, unknown> | undefined)[]>> {
   return batchGetKeys(
-    client,
+    db.client,
     Object.entries(requests).map(([name, r]) => ({
       ...(isTableRequest(r) ? r : { keys: r }),
       table: tables.get(name) ?? name,
     })),
-    options,
+    { ...waits, codec: db.codec, ...options },
   );
 }
 

@@ -92,17 +92,34 @@ export interface WriterFailures {
 
 /**
  * Sends one batch of a batch writer (after the batches before it): after an earlier failure nothing is
- * sent and the batch is rejected as not applied; a failure is recorded in `failures`.
+ * sent and the batch is rejected as not applied; a failure is recorded in `failures`. With `total` (the
+ * last batch, on `close()`), a failure of the batch itself is not reported alone: when any write of the
+ * writer was not applied, the rejection lists all of them, out of `total` writes.
  */
 export async function flushWriter(
   table: Table<object>,
   batch: TableWrite[],
   options: BatchRetryOptions,
   failures: WriterFailures,
+  total?: number,
+): Promise<void> {
+  const sent = sendBatch(table, batch, options, failures);
+  if (total === undefined) return sent;
+  await sent.catch(() => {});
+  const { unapplied, cause } = failures;
+  if (unapplied.length) throw new BatchWriteError(unapplied, total, cause);
+}
+
+async function sendBatch(
+  table: Table<object>,
+  batch: TableWrite[],
+  options: BatchRetryOptions,
+  failures: WriterFailures,
 ): Promise<void> {
   const { unapplied } = failures;
+  const decode = options.decode ?? tableDecoder(table);
   if (unapplied.length) {
-    unapplied.push(...batch.map(describeWrite(options.decode ?? decodeItem)));
+    unapplied.push(...batch.map(describeWrite(decode)));
     throw new BatchWriteError(unapplied.slice(-batch.length), batch.length, failures.cause);
   }
   if (!batch.length) return;
@@ -110,7 +127,7 @@ export async function flushWriter(
     await batchWriteAll(
       (input, signal) => table.client.batchWriteItem(input, { signal }),
       batch,
-      { ...options, concurrency: 1 },
+      { ...options, decode, concurrency: 1 },
     );
   } catch (error) {
     if (error instanceof BatchWriteError) {
@@ -120,6 +137,10 @@ export async function flushWriter(
     throw error;
   }
 }
+
+// Decodes items and keys of `table` for error reports, with its codec options.
+const tableDecoder = (table: Table<object>) => (item: AttributeMap) =>
+  decodeItem(item, table.codec);
 
 /** The error of a batch writer's write that is not buffered: after `close()`, or a duplicate key `id`. */
 export function writerRejection(id: string | undefined): ValidationError {
@@ -179,6 +200,6 @@ export function batchWriteTable<T extends object>(
   return batchWriteAll(
     (input, signal) => table.client.batchWriteItem(input, { signal }),
     [...writes.values()],
-    { concurrency: 4, ...options },
+    { concurrency: 4, decode: tableDecoder(table), ...options },
   );
 }

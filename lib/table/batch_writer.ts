@@ -30,8 +30,8 @@
 import type { AttributeMap } from "../codec/mod.ts";
 import type { checkItemSize } from "./_item_size.ts";
 import { keyNames, keyString } from "./_keys.ts";
-import { batchWrites, itemSizes } from "./_lazy.ts";
-import { type BatchRetryOptions, BatchWriteError, type TableWrite } from "./batch_errors.ts";
+import { batches, itemSizes } from "./_lazy.ts";
+import type { BatchRetryOptions, TableWrite } from "./batch_errors.ts";
 import type { WriterFailures } from "./batch_write.ts";
 import type { KeyInput } from "./schema.ts";
 import type { Table } from "./table.ts";
@@ -73,7 +73,6 @@ let checkSize: typeof checkItemSize | undefined;
 export class BatchWriter<T extends object = Record<string, unknown>> {
   #table: Table<T>;
   #options: BatchWriterOptions;
-  #names: string[];
   #buffer = new Map<string, TableWrite>();
   #tail: Promise<void> = Promise.resolve();
   #failures: WriterFailures = { unapplied: [] };
@@ -91,7 +90,6 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
   constructor(table: Table<T>, options: BatchWriterOptions = {}) {
     this.#table = table;
     this.#options = options;
-    this.#names = keyNames(table.schema);
   }
 
   /** How many writes are buffered and not yet sent. */
@@ -110,10 +108,7 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} When the batch it completed could not be applied.
    */
   put(item: T): Promise<void> {
-    return this.#add(() => {
-      const Item = this.#table.encodeItem(item);
-      return [Item, { PutRequest: { Item } }];
-    });
+    return this.#add(() => this.#table.encodeItem(item), true);
   }
 
   /**
@@ -125,10 +120,7 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} When the batch it completed could not be applied.
    */
   delete(key: KeyInput): Promise<void> {
-    return this.#add(() => {
-      const Key = this.#table.key(key);
-      return [Key, { DeleteRequest: { Key } }];
-    });
+    return this.#add(() => this.#table.key(key));
   }
 
   /**
@@ -141,39 +133,32 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
     return this.#inOrder(() => this.#send());
   }
 
-  #send(): Promise<void> {
-    const batch = [...this.#buffer.values()];
-    this.#buffer.clear();
-    const done = this.#tail.then(async () =>
-      (await batchWrites()).flushWriter(
-        this.#table,
-        batch,
-        this.#options,
-        this.#failures,
-      )
-    );
-    this.#tail = done.catch(() => {});
-    return done;
-  }
-
   /**
    * Sends the rest and closes the writer; later writes are rejected.
    *
    * @returns When every write was applied.
    * @throws {BatchWriteError} Listing every write of this writer that was not applied.
    */
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.#closed = true;
-    await this.flush().catch(() => {});
-    const { unapplied, cause } = this.#failures;
-    if (unapplied.length) {
-      throw new BatchWriteError(unapplied, this.#total, cause);
-    }
+    return this.#inOrder(() => this.#send(this.#total));
   }
 
   /** Closes the writer (for `await using`). */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
+  }
+
+  // Sends the buffer after the batches before it; `total` (on close) makes it report every write not
+  // applied.
+  #send(total?: number): Promise<void> {
+    const batch = [...this.#buffer.values()];
+    this.#buffer.clear();
+    const done = this.#tail.then(async () =>
+      (await batches()).flushWriter(this.#table, batch, this.#options, this.#failures, total)
+    );
+    this.#tail = done.catch(() => {});
+    return done;
   }
 
   // Runs `op` now, or, while the size check's code loads, after the writes and flushes already waiting.
@@ -186,37 +171,34 @@ export class BatchWriter<T extends object = Record<string, unknown>> {
     return done;
   }
 
-  // Buffers a write at once (so `pending` counts it) unless it waits behind a size check; a rejected write
-  // is reported by the lazily loaded batch module, as are all sends.
-  #add(build: () => [AttributeMap, TableWrite["request"]]): Promise<void> {
-    try {
-      const n = ++this.#calls;
-      const write = this.#closed ? undefined : build();
-      // An item's size is at most 3 bytes per character of its JSON: only long ones need counting.
-      const big = write && "PutRequest" in write[1] && JSON.stringify(write[0]).length > 136_533;
-      if (big && !checkSize) {
-        this.#gate = Promise.all([this.#gate, itemSizes()]).then(([, m]) => {
-          checkSize = m.checkItemSize;
-        });
-      }
-      return this.#inOrder(() => {
-        const id = write && keyString(write[0], this.#names);
-        // Loaded by now: this runs after the gate, which rejects (skipping this) when loading failed.
-        if (big && checkSize) {
-          checkSize(write[0], "", ` (write ${n} of this batch writer, key ${id})`);
-        }
-        if (!write || !id || (this.#buffer.has(id) && this.#options.duplicates === "reject")) {
-          return batchWrites().then((m) => {
-            throw m.writerRejection(id);
-          });
-        }
-        this.#buffer.delete(id);
-        this.#buffer.set(id, { table: this.#table.name, request: write[1] });
-        this.#total++;
-        return this.#buffer.size >= 25 ? this.#send() : Promise.resolve();
+  // Buffers the write of the item or key `build` encodes at once (so `pending` counts it; async functions
+  // run synchronously up to their first await) unless it waits behind a size check; a rejected write is
+  // reported by the lazily loaded batch module, as are all sends. (async: a bad item or key rejects.)
+  // deno-lint-ignore require-await
+  async #add(build: () => AttributeMap, put?: boolean): Promise<void> {
+    const n = ++this.#calls;
+    const key = this.#closed ? undefined : build();
+    // An item's size is at most 3 bytes per character of its JSON: only long ones need counting.
+    const big = put && key && JSON.stringify(key).length > 136_533;
+    if (big && !checkSize) {
+      this.#gate = Promise.all([this.#gate, itemSizes()]).then(([, m]) => {
+        checkSize = m.checkItemSize;
       });
-    } catch (error) {
-      return Promise.reject(error);
     }
+    return this.#inOrder(async () => {
+      const id = key && keyString(key, keyNames(this.#table.schema));
+      // Loaded by now: this runs after the gate, which rejects (skipping this) when loading failed.
+      if (big && checkSize) checkSize(key, "", ` (write ${n} of this batch writer, key ${id})`);
+      if (!id || (this.#buffer.has(id) && this.#options.duplicates === "reject")) {
+        throw (await batches()).writerRejection(id);
+      }
+      this.#buffer.delete(id);
+      this.#buffer.set(id, {
+        table: this.#table.name,
+        request: put ? { PutRequest: { Item: key } } : { DeleteRequest: { Key: key } },
+      });
+      this.#total++;
+      if (this.#buffer.size >= 25) return this.#send();
+    });
   }
 }

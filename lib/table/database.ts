@@ -29,7 +29,7 @@ import type { PathInput } from "../expressions/mod.ts";
 import type { CallOptions } from "../transport/mod.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import type { KeyInput, TableSchema } from "./schema.ts";
-import { batchGets, definitions, transactions } from "./_lazy.ts";
+import { admin, batches, transactions } from "./_lazy.ts";
 import { Table, type TableOptions } from "./table.ts";
 import type { TableDefinition } from "./table_definition.ts";
 import type { TransactGetEntry, TransactWriteEntry } from "./transactions.ts";
@@ -133,7 +133,7 @@ export class Database {
     name: string,
     options: CallOptions & { codec?: CodecOptions } = {},
   ): Promise<Table<T>> {
-    return (await definitions()).getTable<T>(this, name, options);
+    return (await admin()).getTable<T>(this, name, options);
   }
 
   /**
@@ -150,7 +150,7 @@ export class Database {
     definition: TableDefinition,
     options: CreateTableOptions = {},
   ): Promise<Table<T>> {
-    return (await definitions()).createTable<T>(this, definition, options);
+    return (await admin()).createTable<T>(this, definition, options);
   }
 
   /**
@@ -160,7 +160,7 @@ export class Database {
    * @returns The names, sorted as DynamoDB returns them.
    */
   async listTableNames(call?: CallOptions): Promise<string[]> {
-    return (await definitions()).listTableNames(this.client, call);
+    return (await admin()).listTableNames(this.client, call);
   }
 
   /**
@@ -177,11 +177,7 @@ export class Database {
     requests: Readonly<Record<string, readonly KeyInput[] | BatchGetTableRequest>>,
     options: BatchRetryOptions = {},
   ): Promise<Record<string, (Record<string, unknown> | undefined)[]>> {
-    return (await batchGets()).batchGetTables(this.client, this.#tables, requests, {
-      ...this.#waits,
-      codec: this.codec,
-      ...options,
-    });
+    return (await batches()).batchGetTables(this, this.#tables, this.#waits, requests, options);
   }
 
   /**
@@ -197,11 +193,7 @@ export class Database {
     entries: readonly TransactWriteEntry[],
     options: TransactWriteOptions = {},
   ): Promise<void> {
-    return (await transactions()).transactWrite(this.client, entries, {
-      codec: this.codec,
-      tables: this.#tables,
-      ...options,
-    });
+    return (await transactions()).transactWrite(this, this.#tables, entries, options);
   }
 
   /**
@@ -216,10 +208,6 @@ export class Database {
     entries: readonly TransactGetEntry[],
     call: CallOptions = {},
   ): Promise<(Record<string, unknown> | undefined)[]> {
-    return (await transactions()).transactGet(this.client, entries, {
-      codec: this.codec,
-      tables: this.#tables,
-      ...call,
-    });
+    return (await transactions()).transactGet(this, this.#tables, entries, call);
   }
 }

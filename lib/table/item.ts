@@ -156,10 +156,10 @@ export class Item<T extends object = Record<string, unknown>> {
   // Replaces any queued change of `name`; SET and REMOVE change `attributes` at once.
   #queue(action: ItemChange["action"], name: string, value?: unknown): this {
     if (keyNames(this.table.schema).includes(name)) {
-      fail("a key attribute cannot change", name, action, "changes to attributes outside the key");
+      fail("key attributes cannot change", name, action, "other attributes");
     }
     this.#changes.delete(name);
-    this.#changes.set(name, action === "REMOVE" ? { action, name } : { action, name, value });
+    this.#changes.set(name, { action, name, ...action !== "REMOVE" && { value } });
     if (action === "SET") Reflect.set(this.attributes, name, value);
     if (action === "REMOVE") Reflect.deleteProperty(this.attributes, name);
     return this;

@@ -22,9 +22,10 @@
  * @module
  */
 import type { AttributeMap } from "../codec/mod.ts";
-import { fail } from "../errors.ts";
 import type { ReadManyOutput } from "../operations/item_operations.ts";
-import { decodeCursor, encodeCursor, type Position } from "./_cursor.ts";
+import { decodeCursor, type Position } from "./_cursor.ts";
+import type { encodeCursor } from "./_resume.ts";
+import { resumes } from "./_lazy.ts";
 
 /** One page of results, as `.pages()` yields it. */
 export interface Page<T> {
@@ -190,21 +191,18 @@ export class Paginator<T> implements AsyncIterable<T> {
     const max = s.maxResults ?? Infinity;
     this.count = this.scannedCount = this.consumedCapacity = 0;
     this.lastEvaluatedKey = undefined;
-    this.cursor = pos.every((p) => p === 1)
-      ? undefined
-      : pos.some((p) => p !== 0)
-      ? encodeCursor(pos)
-      : undefined;
+    this.cursor = await cursorOf(pos);
     let emitted = 0;
     const ctl = new AbortController();
     const inflight = new Map<number, Promise<[number, ReadManyOutput]>>();
     const request = (segment: number) => {
       const p = pos[segment];
-      const req: PageRequest = p === 0 || p === 1 ? {} : { ExclusiveStartKey: p };
-      let limit = s.limit;
-      if (s.exactLimit && max - emitted < (limit ?? Infinity)) limit = max - emitted;
-      if (limit !== undefined) req.Limit = limit;
-      if (n > 1) Object.assign(req, { Segment: segment, TotalSegments: n });
+      const limit = Math.min(s.limit ?? Infinity, s.exactLimit ? max - emitted : Infinity);
+      const req: PageRequest = {
+        ...typeof p === "object" && { ExclusiveStartKey: p },
+        ...limit < Infinity && { Limit: limit },
+        ...n > 1 && { Segment: segment, TotalSegments: n },
+      };
       inflight.set(segment, s.fetch(req, ctl.signal).then((out) => [segment, out]));
     };
     try {
@@ -219,7 +217,7 @@ export class Paginator<T> implements AsyncIterable<T> {
         if (count > room) {
           raw = raw.slice(0, room);
           count = room;
-          next = cutKey(
+          next = (await resumes()).cutKey(
             raw[room - 1],
             out.LastEvaluatedKey ? Object.keys(out.LastEvaluatedKey) : s.keyNames,
           );
@@ -233,13 +231,17 @@ export class Paginator<T> implements AsyncIterable<T> {
           segment,
         };
         if (next !== 1) page.lastEvaluatedKey = s.decodeKey ? s.decodeKey(next) : next;
+        // Where every segment stands once this page is consumed (the cursor is made here, where its
+        // code may load).
+        const after = pos.map((p, i) => i === segment ? next : p);
+        const cursor = await cursorOf(after);
         yield [page, () => {
           pos[segment] = next;
-          this.count += page.count;
-          this.scannedCount += page.scannedCount;
-          this.consumedCapacity += page.consumedCapacity;
+          for (const k of ["count", "scannedCount", "consumedCapacity"] as const) {
+            this[k] += page[k];
+          }
           this.lastEvaluatedKey = page.lastEvaluatedKey;
-          this.cursor = pos.every((p) => p === 1) ? undefined : encodeCursor(pos);
+          this.cursor = cursor;
         }];
         if (emitted >= max) break;
         if (next !== 1) request(segment);
@@ -253,22 +255,15 @@ export class Paginator<T> implements AsyncIterable<T> {
   }
 }
 
+// The encoder of cursors, kept once loaded (a query or scan read in one page never needs it).
+let encode: typeof encodeCursor | undefined;
+
+// The cursor of `positions`: none when every segment is finished, or none has started.
+const cursorOf = async (positions: Position[]): Promise<string | undefined> =>
+  positions.every((p) => p === 1) || positions.every((p) => p === 0)
+    ? undefined
+    : (encode ??= (await resumes()).encodeCursor)(positions);
+
 // A count from the response, when it is a number (a malformed one is not allowed to throw a TypeError).
 const num = (value: unknown, otherwise: number): number =>
   typeof value === "number" ? value : otherwise;
-
-// The resume key after `item`, when a page has to be cut part way (maxResults reached mid-page).
-function cutKey(
-  item: AttributeMap | undefined,
-  names: readonly string[] | undefined,
-): AttributeMap {
-  if (!item || !names || names.some((k) => !(k in item))) {
-    fail(
-      "cannot resume part way through a page",
-      "maxResults",
-      "items without their key attributes",
-      "maxResults with items that hold the key attributes, or without a filter",
-    );
-  }
-  return Object.fromEntries(names.map((k) => [k, item[k]]));
-}

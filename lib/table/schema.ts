@@ -79,7 +79,7 @@ export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions)
   if (Array.isArray(key)) {
     if (!s || key.length !== 2) {
       fail(
-        "a key pair needs a table with a sort key, and two values",
+        "a key pair needs a sort key and two values",
         "",
         `${key.length} values`,
         s ? `[${p[0]}, ${s[0]}]` : `the value of ${p[0]}, or { ${p[0]} }`,
@@ -92,7 +92,7 @@ export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions)
   } else {
     if (s) {
       fail(
-        "this table has a sort key: give both key values",
+        "both key values needed",
         s[0],
         "a single value",
         `[${p[0]}, ${s[0]}] or { ${p[0]}, ${s[0]} }`,
@@ -107,6 +107,8 @@ export function buildKey(schema: KeySchema, key: KeyInput, codec?: CodecOptions)
 
 // Encodes one key attribute value and checks it against the schema's type.
 function keyValue(value: unknown, attribute: KeyAttribute, codec?: CodecOptions): AttributeValue {
-  if (value === undefined) return checkKeyValue(undefined, attribute);
-  return checkKeyValue(typeof value === "string" ? { S: value } : encode(value, codec), attribute);
+  return checkKeyValue(
+    value === undefined ? value : typeof value === "string" ? { S: value } : encode(value, codec),
+    attribute,
+  );
 }

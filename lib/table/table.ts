@@ -39,16 +39,16 @@ import type {
   ReturnValuesOnConditionCheckFailure,
   TableDescription,
 } from "../operations/mod.ts";
-import { type CallOptions, type Sleep, sleep } from "../transport/mod.ts";
+import type { CallOptions, Sleep } from "../transport/mod.ts";
 import { fail } from "../errors.ts";
 import { checkItemKey, isPlainObject, keyNames } from "./_keys.ts";
-import { admin, batchGets, batchWrites, itemSizes } from "./_lazy.ts";
+import { admin, batches, itemSizes } from "./_lazy.ts";
 import { checkName } from "./_names.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import { BatchWriter, type BatchWriterOptions } from "./batch_writer.ts";
 import { Item } from "./item.ts";
 import { Paginator } from "./paginator.ts";
-import { buildKey, type KeyInput, type TableSchema } from "./schema.ts";
+import { buildKey, type KeyInput, type KeySchema, type TableSchema } from "./schema.ts";
 
 /** How a table handle encodes values and waits; the database passes its own. */
 export interface TableOptions {
@@ -151,6 +151,10 @@ export interface WaitOptions extends CallOptions {
 const isCondition = (x: unknown): x is Condition =>
   isPlainObject(x) && x.kind === "condition" && typeof x.and === "function";
 
+// A condition as given (a built condition, or a boto map like `{ age: GT(30) }`) as a built one.
+const toCondition = (x: Condition | Record<string, unknown>): Condition | undefined =>
+  isCondition(x) ? x : conditionFromMap(x);
+
 /**
  * A table: the name, the key schema and the codec options, over a low-level client. Make one with
  * `db.table(name, schema)` (no call), `await db.getTable(name)` or `await db.createTable(...)`.
@@ -179,8 +183,8 @@ export class Table<T extends object = Record<string, unknown>> {
   readonly codec?: CodecOptions;
   /** The last description read (`describe`, `refresh`, `getTable`, `createTable`). */
   description?: TableDescription;
-  #sleep: Sleep;
-  #random: () => number;
+  // The waits and jitter the batch and admin calls use (their defaults are applied where they are used).
+  #o: TableOptions;
   #keys: string[];
 
   /**
@@ -198,8 +202,7 @@ export class Table<T extends object = Record<string, unknown>> {
     for (const index of Object.keys(schema.indexes ?? {})) checkName(index, "indexes");
     this.schema = schema;
     if (options.codec) this.codec = options.codec;
-    this.#sleep = options.sleep ?? sleep;
-    this.#random = options.random ?? Math.random;
+    this.#o = options;
     this.#keys = keyNames(schema);
   }
 
@@ -250,13 +253,13 @@ export class Table<T extends object = Record<string, unknown>> {
    */
   async get(key: KeyInput, options: GetOptions = {}): Promise<T | undefined> {
     const { consistentRead, projection } = options;
-    const out = await this.client.getItem({
+    const { Item } = await this.client.getItem({
       TableName: this.name,
       Key: this.key(key),
       ...(consistentRead && { ConsistentRead: true }),
       ...(projection && compileExpressions({ projection }, this.codec)),
     }, options);
-    return out.Item && this.#decode(out.Item);
+    return Item && this.#decode(Item);
   }
 
   /**
@@ -344,28 +347,24 @@ export class Table<T extends object = Record<string, unknown>> {
     keyCondition: Condition | Record<string, unknown> | KeyInput,
     options: QueryOptions = {},
   ): Paginator<T> {
-    const { index } = options;
-    let cond: Condition | undefined;
-    if (isCondition(keyCondition)) cond = keyCondition;
-    else if (isPlainObject(keyCondition)) cond = conditionFromMap(keyCondition);
-    else {
-      const schema = index === undefined ? this.schema : this.schema.indexes?.[index];
-      if (!schema) {
+    let map = keyCondition;
+    if (!isPlainObject(map)) {
+      // The partition key value alone: checked against the key schema of the table or index.
+      const { partitionKey } = this.#keySchema(options.index) ??
         fail(
-          "an index missing from the schema needs a key condition",
+          "index not in the schema",
           "index",
-          index ?? "",
-          Object.keys(this.schema.indexes ?? {}).join(", ") || "indexes listed in the schema",
+          options.index,
+          "an index of the schema, or a key condition",
         );
-      }
-      const [name] = schema.partitionKey;
-      buildKey({ partitionKey: schema.partitionKey }, { [name]: keyCondition }, this.codec);
-      cond = conditionFromMap({ [name]: keyCondition });
+      map = { [partitionKey[0]]: map };
+      buildKey({ partitionKey }, map, this.codec);
     }
     return this.#paginate(
       "query",
       options,
-      cond ?? fail("empty key condition", "keyCondition", "{}", "a partition key condition"),
+      toCondition(map) ??
+        fail("empty key condition", "keyCondition", "{}", "a partition key condition"),
       options.reverse ? { ScanIndexForward: false } : {},
     );
   }
@@ -394,7 +393,7 @@ export class Table<T extends object = Record<string, unknown>> {
     keys: readonly KeyInput[],
     options: BatchGetOptions = {},
   ): Promise<(T | undefined)[]> {
-    return (await batchGets()).tableBatchGet(this, keys, this.#retry(options));
+    return (await batches()).tableBatchGet(this, keys, { ...this.#o, ...options });
   }
 
   /**
@@ -407,7 +406,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {BatchWriteError} Listing exactly the writes not applied.
    */
   async batchWrite(request: BatchWriteRequest<T>, options: BatchWriteOptions = {}): Promise<void> {
-    return (await batchWrites()).batchWriteTable(this, request, this.#retry(options));
+    return (await batches()).batchWriteTable(this, request, { ...this.#o, ...options });
   }
 
   /**
@@ -417,7 +416,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @returns The writer; `close()` it (or `await using` it) to send the rest.
    */
   batchWriter(options: BatchWriterOptions = {}): BatchWriter<T> {
-    return new BatchWriter(this, this.#retry(options));
+    return new BatchWriter(this, { ...this.#o, ...options });
   }
 
   /**
@@ -462,8 +461,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {DynafetchError} When the table is being deleted, or not active after `maxWaitMs`.
    */
   async waitUntilActive(options: WaitOptions = {}): Promise<this> {
-    await (await admin()).waitFor(this, "ACTIVE", options, this.#sleep);
-    return this;
+    return (await admin()).waitFor(this, "ACTIVE", options, this.#o.sleep);
   }
 
   /**
@@ -474,8 +472,7 @@ export class Table<T extends object = Record<string, unknown>> {
    * @throws {DynafetchError} When the table still exists after `maxWaitMs`.
    */
   async waitUntilDeleted(options: WaitOptions = {}): Promise<this> {
-    await (await admin()).waitFor(this, "deleted", options, this.#sleep);
-    return this;
+    return (await admin()).waitFor(this, "deleted", options, this.#o.sleep);
   }
 
   /**
@@ -502,18 +499,14 @@ export class Table<T extends object = Record<string, unknown>> {
     return (await admin()).deleteTable(this, call);
   }
 
+  // The key schema of the table (no index) or of an index, when the schema lists it.
+  #keySchema(index?: string): KeySchema | undefined {
+    return index === undefined ? this.schema : this.schema.indexes?.[index];
+  }
+
   #decode(item: AttributeMap): T {
     // The table's type parameter is the caller's claim about what the table holds.
     return decodeItem(item, this.codec) as T;
-  }
-
-  #retry<O extends BatchRetryOptions>(options: O): O {
-    return {
-      sleep: this.#sleep,
-      random: this.#random,
-      decode: (item) => decodeItem(item, this.codec),
-      ...options,
-    };
   }
 
   // PutItem, UpdateItem and DeleteItem: the item or key, the condition (with boto's expected values) and
@@ -546,11 +539,11 @@ export class Table<T extends object = Record<string, unknown>> {
     extra: Record<string, unknown>,
     segments = 1,
   ): Paginator<T> {
-    const { index, limit, maxResults, count, consistentRead, projection, startKey, cursor } = o;
+    const { index, maxResults, count, consistentRead, projection, startKey, cursor } = o;
     if (index !== undefined) checkName(index, "index");
     for (
       const [path, value, min, max = Infinity] of [
-        ["limit", limit, 1],
+        ["limit", o.limit, 1],
         ["maxResults", maxResults, 0],
         ["segments", segments, 1, 1_000_000],
       ] as const
@@ -564,27 +557,25 @@ export class Table<T extends object = Record<string, unknown>> {
         "startKey with segments",
         "startKey",
         `${segments} segments`,
-        "a cursor of a parallel scan, or one segment",
+        "one segment, or a cursor",
       );
     }
-    if (startKey && cursor !== undefined) {
-      fail("startKey and cursor both given", "cursor", "both", "one of them");
+    // Options that exclude each other.
+    for (const [a, b] of [["startKey", "cursor"], ["count", "projection"]] as const) {
+      if (o[a] && o[b] !== undefined) fail(`${a} with ${b}`, b, "both", "one of them");
     }
-    if (count && projection) fail("count with a projection", "projection", "both", "one of them");
-    const filter = o.filter && (isCondition(o.filter) ? o.filter : conditionFromMap(o.filter));
+    const filter = o.filter && toCondition(o.filter);
     // The key attributes of a resume position, known when the items hold them (no projection, not counting).
-    const indexKeys = index === undefined
-      ? []
-      : this.schema.indexes?.[index] && keyNames(this.schema.indexes[index]);
-    const names = projection || count || !indexKeys
+    const schema = this.#keySchema(index);
+    const names = projection || count || !schema
       ? undefined
-      : [...new Set([...this.#keys, ...indexKeys])];
+      : [...new Set([...this.#keys, ...keyNames(schema)])];
     if (segments > 1 && maxResults !== undefined && !names) {
       fail(
-        "maxResults with segments needs the items' key attributes",
+        "maxResults with segments needs the items' keys",
         "maxResults",
         count ? "count" : projection ? "a projection" : `index ${index} not in the schema`,
-        "segments without maxResults, or items that hold their keys",
+        "no maxResults, or items with their keys",
       );
     }
     const base = {
@@ -597,17 +588,14 @@ export class Table<T extends object = Record<string, unknown>> {
       ...compileExpressions({ keyCondition, filter, projection }, this.codec),
     };
     return new Paginator<T>({
-      fetch: (request, signal) => {
-        const call = {
+      ...o, // limit and maxResults, under the same names
+      fetch: (request, signal) =>
+        this.client[op]({ ...base, ...request }, {
           signal: o.signal ? AbortSignal.any([o.signal, signal]) : signal,
           timeoutMs: o.timeoutMs,
-        };
-        return this.client[op]({ ...base, ...request }, call);
-      },
+        }),
       decode: (item) => this.#decode(item),
       decodeKey: (key) => decodeItem(key, this.codec),
-      limit,
-      maxResults,
       segments,
       start: cursor ?? (startKey && encodeItem(startKey, this.codec)),
       exactLimit: !filter || !names,

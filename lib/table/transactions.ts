@@ -2,7 +2,7 @@
 // `db.transactGet` load it on first use): the entries of TransactWriteItems (put, update, delete, condition
 // check) and TransactGetItems, and the two sends.
 import "./mod.ts"; // for bundlers: see _lazy.ts
-import type { DynamoDB } from "../client/mod.ts";
+import type { Database } from "./database.ts";
 import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import {
@@ -212,22 +212,24 @@ export function transactGetItems(
 }
 
 /**
- * Sends a write transaction (what `db.transactWrite` does): entries naming a table in `options.tables` use its schema and codec.
+ * Sends a write transaction (what `db.transactWrite` does): entries naming a table in `tables` use its
+ * schema and codec; others the database's codec options.
  *
- * @param client The low-level client.
+ * @param db The database (its client and codec options).
+ * @param tables The database's tables by name.
  * @param entries The writes.
- * @param options The token (default a random UUID), codec options for tables given by name, signal.
+ * @param options The token (default a random UUID), signal.
  * @returns When the transaction committed.
  * @throws {TransactionCanceledError} With one reason per entry.
  */
 export async function transactWrite(
-  client: DynamoDB,
+  db: Database,
+  tables: Tables,
   entries: readonly TransactWriteEntry[],
-  options: CallOptions & { clientRequestToken?: string; codec?: CodecOptions; tables?: Tables } =
-    {},
+  options: CallOptions & { clientRequestToken?: string },
 ): Promise<void> {
-  await client.transactWriteItems({
-    TransactItems: transactWriteItems(resolveEntries(entries, options.tables), options.codec),
+  await db.client.transactWriteItems({
+    TransactItems: transactWriteItems(resolveEntries(entries, tables), db.codec),
     ClientRequestToken: options.clientRequestToken ?? token(),
   }, options);
 }
@@ -236,25 +238,28 @@ export async function transactWrite(
 type Tables = ReadonlyMap<string, TableRef>;
 
 /**
- * Sends a read transaction (what `db.transactGet` does): entries naming a table in `options.tables` use its schema and codec.
+ * Sends a read transaction (what `db.transactGet` does): entries naming a table in `tables` use its
+ * schema and codec; others the database's codec options.
  *
- * @param client The low-level client.
+ * @param db The database (its client and codec options).
+ * @param tables The database's tables by name.
  * @param entries The reads.
- * @param options Codec options for tables given by name, signal.
+ * @param call Signal and timeout.
  * @returns One entry per key in order: the item, or `undefined`.
  */
 export async function transactGet(
-  client: DynamoDB,
+  db: Database,
+  tables: Tables,
   entries: readonly TransactGetEntry[],
-  options: CallOptions & { codec?: CodecOptions; tables?: Tables } = {},
+  call: CallOptions,
 ): Promise<(Record<string, unknown> | undefined)[]> {
-  const resolved = resolveEntries(entries, options.tables);
-  const out = await client.transactGetItems({
-    TransactItems: transactGetItems(resolved, options.codec),
-  }, options);
+  const resolved = resolveEntries(entries, tables);
+  const out = await db.client.transactGetItems({
+    TransactItems: transactGetItems(resolved, db.codec),
+  }, call);
   return resolved.map((e, i) => {
     const item = out.Responses?.[i]?.Item;
-    return item && decodeItem(item, resolveTable(e.table, options.codec).codec);
+    return item && decodeItem(item, resolveTable(e.table, db.codec).codec);
   });
 }
 

@@ -2,7 +2,8 @@
 import fc from "fast-check";
 import { assertEquals, assertMatch, assertThrows } from "../assert.ts";
 import { ValidationError } from "../../lib/errors.ts";
-import { decodeCursor, encodeCursor, type Position } from "../../lib/table/_cursor.ts";
+import { decodeCursor, type Position } from "../../lib/table/_cursor.ts";
+import { encodeCursor } from "../../lib/table/_resume.ts";
 
 const key = fc.dictionary(
   fc.string({ minLength: 1, maxLength: 5 }),
