@@ -33,7 +33,7 @@ function frac(x: number): number {
 /** Two-digit lower-case hex for every byte value. */
 export const HEX: readonly string[] = Array.from(
   { length: 256 },
-  (_, i) => (i < 16 ? "0" : "") + i.toString(16),
+  (_, i) => (i + 256).toString(16).slice(1),
 );
 
 const W = new Int32Array(64);

@@ -36,9 +36,11 @@ export interface Credentials {
 export type CredentialsProvider = (options?: { forceRefresh?: boolean }) => Promise<Credentials>;
 
 function show(this: Credentials): string {
-  return `Credentials { accessKeyId: ${this.accessKeyId}, secretAccessKey: [redacted]${
-    this.sessionToken ? ", sessionToken: [redacted]" : ""
-  }${this.expiration ? ", expiration: " + this.expiration.toISOString() : ""} }`;
+  return "Credentials " + JSON.stringify({
+    ...this,
+    secretAccessKey: "[redacted]",
+    ...this.sessionToken ? { sessionToken: "[redacted]" } : {},
+  });
 }
 
 const hidden = (value: unknown): PropertyDescriptor => ({ value });
@@ -99,6 +101,7 @@ export function staticCredentials(credentials: Credentials): CredentialsProvider
 
 /** Reading the environment, loaded on first use. */
 let loaded: Promise<typeof import("./_from_env.ts")> | undefined;
+const fromEnvModule = () => loaded ??= import("./_from_env.ts");
 
 /**
  * A provider reading `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN` and
@@ -118,10 +121,7 @@ let loaded: Promise<typeof import("./_from_env.ts")> | undefined;
  */
 export function fromEnv(env?: object): CredentialsProvider {
   let made: Promise<CredentialsProvider> | undefined;
-  return (call) =>
-    (made ??= (loaded ??= import("./_from_env.ts")).then((m) => m.fromEnv(env))).then((p) =>
-      p(call)
-    );
+  return (call) => (made ??= fromEnvModule().then((m) => m.fromEnv(env))).then((p) => p(call));
 }
 
 /**
@@ -138,7 +138,7 @@ export function fromEnv(env?: object): CredentialsProvider {
  * ```
  */
 export async function regionFromEnv(env?: object): Promise<string | undefined> {
-  return (await (loaded ??= import("./_from_env.ts"))).regionFromEnv(env);
+  return (await fromEnvModule()).regionFromEnv(env);
 }
 
 /** Options of `refreshing`. */
