@@ -251,15 +251,10 @@ export class Table<T extends object = Record<string, unknown>> {
    * @returns The item, or `undefined` when there is none.
    * @throws {ValidationError} For a bad key or projection, before sending.
    */
+  // async: a bad key rejects the promise rather than throwing at the call.
+  // deno-lint-ignore require-await
   async get(key: KeyInput, options: GetOptions = {}): Promise<T | undefined> {
-    const { consistentRead, projection } = options;
-    const { Item } = await this.client.getItem({
-      TableName: this.name,
-      Key: this.key(key),
-      ...(consistentRead && { ConsistentRead: true }),
-      ...(projection && compileExpressions({ projection }, this.codec)),
-    }, options);
-    return Item && this.#decode(Item);
+    return this.#send("GetItem", { Key: this.key(key) }, options);
   }
 
   /**
@@ -286,7 +281,7 @@ export class Table<T extends object = Record<string, unknown>> {
     const Item = this.encodeItem(item);
     // The item's size is at most 3 bytes per character of its JSON: only long ones need counting.
     if (JSON.stringify(Item).length > 136_533) (await itemSizes()).checkItemSize(Item);
-    return this.#write("PutItem", { Item }, options);
+    return this.#send("PutItem", { Item }, options);
   }
 
   /**
@@ -306,7 +301,7 @@ export class Table<T extends object = Record<string, unknown>> {
     update: UpdateBuilder | undefined,
     options: WriteOptions = {},
   ): Promise<Partial<T> | undefined> {
-    return this.#write("UpdateItem", { Key: this.key(key) }, options, update);
+    return this.#send("UpdateItem", { Key: this.key(key) }, options, update);
   }
 
   /**
@@ -320,7 +315,7 @@ export class Table<T extends object = Record<string, unknown>> {
   // async: a bad key or item rejects the promise rather than throwing at the call.
   // deno-lint-ignore require-await
   async delete(key: KeyInput, options: WriteOptions = {}): Promise<T | undefined> {
-    return this.#write("DeleteItem", { Key: this.key(key) }, options);
+    return this.#send("DeleteItem", { Key: this.key(key) }, options);
   }
 
   /**
@@ -509,27 +504,32 @@ export class Table<T extends object = Record<string, unknown>> {
     return decodeItem(item, this.codec) as T;
   }
 
-  // PutItem, UpdateItem and DeleteItem: the item or key, the condition (with boto's expected values) and
-  // the update compiled, the return values asked for; the returned attributes decoded.
-  async #write(
-    op: "PutItem" | "UpdateItem" | "DeleteItem",
+  // GetItem, PutItem, UpdateItem and DeleteItem: the item or key, the consistency, the projection, the
+  // condition (with boto's expected values) and the update compiled, the return values asked for; the item
+  // read or the returned attributes decoded.
+  async #send(
+    op: "GetItem" | "PutItem" | "UpdateItem" | "DeleteItem",
     input: { Item: AttributeMap } | { Key: AttributeMap },
-    o: WriteOptions,
+    o: GetOptions & WriteOptions,
     update?: UpdateBuilder,
   ): Promise<T | undefined> {
+    const { projection } = o;
     const expected = o.expected && expectedToCondition(o.expected);
     const condition = expected && o.condition
       ? and(o.condition, expected)
       : expected ?? o.condition;
-    const out = await this.client.request(op, {
+    const out: { Item?: AttributeMap; Attributes?: AttributeMap } = await this.client.request(op, {
       TableName: this.name,
       ...input,
-      ...((condition || update) && compileExpressions({ condition, update }, this.codec)),
+      ...(o.consistentRead && { ConsistentRead: true }),
+      ...((condition || update || projection) &&
+        compileExpressions({ condition, update, projection }, this.codec)),
       ...(o.returnValues && { ReturnValues: o.returnValues }),
       ...(o.returnValuesOnConditionCheckFailure &&
         { ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure }),
     }, o);
-    return out.Attributes && this.#decode(out.Attributes);
+    const item = out.Item ?? out.Attributes;
+    return item && this.#decode(item);
   }
 
   #paginate(
