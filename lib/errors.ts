@@ -94,8 +94,8 @@ export class ValidationError extends DynafetchError {
 export function invalid(
   path: string,
   message: string,
-  found: string,
-  allowed: string,
+  found?: string,
+  allowed?: string,
   cause?: unknown,
 ): ValidationError {
   return new ValidationError(message, { path, found, allowed, cause });
@@ -112,5 +112,5 @@ export function invalid(
  * @throws {ValidationError} Always.
  */
 export function fail(message: string, path: string, found?: string, allowed?: string): never {
-  throw new ValidationError(message, { path, found, allowed });
+  throw invalid(path, message, found, allowed);
 }

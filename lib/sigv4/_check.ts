@@ -43,6 +43,8 @@ export function need(
 
 // deno-lint-ignore no-control-regex
 const NO_CONTROL = /^[^\0-\x1f\x7f]*$/;
+const NON_EMPTY = "a non-empty string";
+const PLAIN = " without control characters";
 
 /**
  * Throws a `ValidationError` (naming the field, never its value) unless `credentials` is well formed.
@@ -69,21 +71,21 @@ export function checkCredentials(credentials: unknown, path = "credentials"): Cr
   need(
     typeof id === "string" && id && NO_CONTROL.test(id),
     path + ".accessKeyId",
-    "a non-empty string without control characters",
+    NON_EMPTY + PLAIN,
     id,
     true,
   );
   need(
     typeof secret === "string" && secret,
     path + ".secretAccessKey",
-    "a non-empty string",
+    NON_EMPTY,
     secret,
     true,
   );
   need(
     token === undefined || typeof token === "string" && NO_CONTROL.test(token),
     path + ".sessionToken",
-    "a string without control characters",
+    "a string" + PLAIN,
     token,
     true,
   );

@@ -27,7 +27,7 @@ for (let p = 2, n = 0; n < 64; p++) {
 }
 
 function frac(x: number): number {
-  return (x - Math.floor(x)) * 0x100000000 | 0;
+  return x % 1 * 0x100000000 | 0;
 }
 
 /** Two-digit lower-case hex for every byte value. */
