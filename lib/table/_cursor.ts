@@ -27,7 +27,7 @@ export function decodeCursor(cursor: string, segments: number): Position[] {
       "not a cursor of this query or scan",
       "cursor",
       cursor.length > 40 ? cursor.slice(0, 40) + "..." : cursor,
-      `a cursor from a paginator with ${segments} segment(s)`,
+      `a cursor of ${segments} segment(s)`,
     );
   }
   return value;

@@ -191,7 +191,9 @@ export class Paginator<T> implements AsyncIterable<T> {
     const max = s.maxResults ?? Infinity;
     this.count = this.scannedCount = this.consumedCapacity = 0;
     this.lastEvaluatedKey = undefined;
-    this.cursor = await cursorOf(pos);
+    // Set at once, as the counts are, unless the cursor's encoder has to load first.
+    const start = cursorOf(pos);
+    this.cursor = typeof start === "object" ? await start : start;
     let emitted = 0;
     const ctl = new AbortController();
     const inflight = new Map<number, Promise<[number, ReadManyOutput]>>();
@@ -258,11 +260,14 @@ export class Paginator<T> implements AsyncIterable<T> {
 // The encoder of cursors, kept once loaded (a query or scan read in one page never needs it).
 let encode: typeof encodeCursor | undefined;
 
-// The cursor of `positions`: none when every segment is finished, or none has started.
-const cursorOf = async (positions: Position[]): Promise<string | undefined> =>
+// The cursor of `positions`: none when every segment is finished, or none has started; a promise of it
+// while the encoder loads.
+const cursorOf = (positions: Position[]): string | undefined | Promise<string> =>
   positions.every((p) => p === 1) || positions.every((p) => p === 0)
     ? undefined
-    : (encode ??= (await resumes()).encodeCursor)(positions);
+    : encode
+    ? encode(positions)
+    : resumes().then((m) => (encode = m.encodeCursor)(positions));
 
 // A count from the response, when it is a number (a malformed one is not allowed to throw a TypeError).
 const num = (value: unknown, otherwise: number): number =>
