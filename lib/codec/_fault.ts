@@ -1,7 +1,6 @@
 // Codec errors travel as a Fault that collects its path while the stack unwinds, so the happy path never
-// builds path strings; the public entry points turn it into a ValidationError.
-import { invalid } from "../errors.ts";
-import { formatPath } from "./_path.ts";
+// builds path strings; `run` (_walk.ts), behind every public entry point, turns it into a
+// ValidationError.
 
 /** An error inside the codec, with its path segments innermost first. */
 export class Fault {
@@ -22,60 +21,36 @@ export function within(error: unknown, segment: string | number): unknown {
   return error;
 }
 
-/** Turns a Fault into a ValidationError; returns any other error unchanged. */
-export function toValidationError(e: unknown): unknown {
-  return e instanceof Fault
-    ? invalid(formatPath(e.path.reverse()), e.message, e.found, e.allowed)
-    : e;
-}
-
-/** `Object.prototype`, which plain objects have. */
-export const OBJECT_PROTO = Object.prototype;
-/** `Object.hasOwn`. */
-export const hasOwn = Object.hasOwn;
-
-/** DynamoDB nests maps and lists at most 32 levels deep; the guard also stops cycles. */
-export const MAX_DEPTH = 32;
-
-/** Fails when `depth` is past MAX_DEPTH; `encoding` picks the encoder's wording. */
-export function checkDepth(depth: number, encoding?: boolean): void {
-  if (depth > MAX_DEPTH) {
-    fail(
-      "nested too deep",
-      `more than ${MAX_DEPTH} levels` + (encoding ? " of lists and maps" : ""),
-      "at most 32" + (encoding ? " levels" : ""),
-    );
+/** The index of the first of `keys` equal to an earlier one; -1 when all differ. */
+export function firstRepeat(keys: string[]): number {
+  const seen = new Set<string>();
+  for (let i = 0; i < keys.length; i++) {
+    if (seen.has(keys[i])) return i;
+    seen.add(keys[i]);
   }
+  return -1;
 }
 
-/** Sets `out[key]`; a "__proto__" key becomes an own property instead of setting the prototype. */
-export function put(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") {
-    Object.defineProperty(out, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  } else out[key] = value;
+/** `text` as a JSON string, cut after 50 characters. */
+export function quote(text: string): string {
+  return JSON.stringify(text.length > 50 ? text.slice(0, 50) + "…" : text);
 }
 
 /** Describes a value for the `found` of a message. */
 export function describe(value: unknown): string {
   const type = typeof value;
-  if (type === "string") {
-    const s = "" + value;
-    return s.length > 40 ? `a string "${s.slice(0, 40)}…"` : "a string " + JSON.stringify(s);
-  }
-  if (type === "object") {
-    if (!value) return "null";
-    if (Array.isArray(value)) return "an array";
-    const name = Object.getPrototypeOf(value)?.constructor?.name;
-    return name === "Object" || !name ? "an object" : "a " + name;
-  }
-  return type === "bigint"
+  const name = type === "object" && value && Object.getPrototypeOf(value)?.constructor?.name;
+  return typeof value === "string"
+    ? "a string " + quote(value)
+    : type === "bigint"
     ? value + "n"
-    : type === "function" || type === "symbol"
+    : !value || type === "number" || type === "boolean"
+    ? "" + value
+    : type !== "object"
     ? "a " + type
-    : "" + value;
+    : Array.isArray(value)
+    ? "an array"
+    : name && name !== "Object"
+    ? "a " + name
+    : "an object";
 }

@@ -30,16 +30,17 @@ for (let i = 0; i < 4096; i++) PAIRS.push(ALPHABET[i >> 6] + ALPHABET[i & 63]);
  */
 export function encodeBase64(bytes: Uint8Array): string {
   let out = "";
-  const n = bytes.length - 2;
+  const n = bytes.length;
   let i = 0;
-  for (; i < n; i += 3) {
+  for (; i < n - 2; i += 3) {
     const v = bytes[i] << 16 | bytes[i + 1] << 8 | bytes[i + 2];
     out += PAIRS[v >> 12] + PAIRS[v & 4095];
   }
-  if (i === n) {
+  if (i < n) {
+    // One or two bytes left; a missing second byte reads as undefined, which `<<` takes as 0.
     const v = bytes[i] << 16 | bytes[i + 1] << 8;
-    out += PAIRS[v >> 12] + ALPHABET[v >> 6 & 63] + "=";
-  } else if (i === n + 1) out += PAIRS[bytes[i] << 4] + "==";
+    out += PAIRS[v >> 12] + (i + 1 < n ? ALPHABET[v >> 6 & 63] + "=" : "==");
+  }
   return out;
 }
 
@@ -52,14 +53,11 @@ export function encodeBase64(bytes: Uint8Array): string {
  */
 export function base64ToBytes(text: string): Uint8Array | undefined {
   const len = text.length;
-  if (len % 4 !== 0) return undefined;
-  const pad = len === 0 || text.charCodeAt(len - 1) !== 61
-    ? 0
-    : text.charCodeAt(len - 2) === 61
-    ? 2
-    : 1;
-  const out = new Uint8Array((len >> 2) * 3 - pad);
-  const full = len - (pad ? 4 : 0);
+  // 61 is "="; charCodeAt(-1) is NaN.
+  const pad = text.charCodeAt(len - 1) !== 61 ? 0 : text.charCodeAt(len - 2) === 61 ? 2 : 1;
+  if (len & 3) return undefined;
+  const out = new Uint8Array(len / 4 * 3 - pad);
+  const full = len - (pad && 4);
   let o = 0;
   for (let i = 0; i < full; i += 4) {
     const v = quad(
@@ -74,17 +72,18 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
     out[o++] = v;
   }
   if (pad) {
-    // The padded group is read with "A" (65, zero bits) in place of each "=".
+    // The padded group is read with "A" (65, zero bits) in place of each "=", and the bits the padding
+    // leaves unused must be zero. With two "=" the second byte falls past the end, where a typed array
+    // ignores writes.
     const v = quad(
       text.charCodeAt(full),
       text.charCodeAt(full + 1),
-      pad === 1 ? text.charCodeAt(full + 2) : 65,
+      pad > 1 ? 65 : text.charCodeAt(full + 2),
       65,
     );
-    // The bits the padding leaves unused must be zero.
-    if (v < 0 || v & (pad === 1 ? 0xff : 0xffff)) return undefined;
+    if (v < 0 || v & (pad > 1 ? 0xffff : 0xff)) return undefined;
     out[o++] = v >> 16;
-    if (pad === 1) out[o] = v >> 8;
+    out[o] = v >> 8;
   }
   return out;
 }

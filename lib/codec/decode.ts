@@ -8,22 +8,14 @@
  */
 import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
-import { type Ctx, resolveOptions } from "./_options.ts";
-import {
-  checkDepth,
-  describe,
-  fail,
-  hasOwn,
-  OBJECT_PROTO,
-  put,
-  toValidationError,
-  within,
-} from "./_fault.ts";
+import type { Ctx } from "./_options.ts";
+import { describe, fail, firstRepeat, within } from "./_fault.ts";
+import { fields, list, run } from "./_walk.ts";
 import { normalizeNumber, numberToString, shortCanonicalValue } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { base64ToBytes } from "./base64.ts";
 
-const AV = "an AttributeValue with exactly one of S, N, B, SS, NS, BS, BOOL, NULL, L, M";
+const AV = "exactly one of S, N, B, SS, NS, BS, BOOL, NULL, L, M";
 const NOT_AV = "not an AttributeValue";
 
 /**
@@ -51,13 +43,7 @@ const NOT_AV = "not an AttributeValue";
  * ```
  */
 export function decode(av: AttributeValue, options?: CodecOptions): unknown {
-  const c = resolveOptions(options);
-  clean = isClean();
-  try {
-    return decodeValue(av, c, 0);
-  } catch (error) {
-    throw toValidationError(error);
-  }
+  return run(decodeValue, av, options);
 }
 
 /**
@@ -78,14 +64,13 @@ export function decode(av: AttributeValue, options?: CodecOptions): unknown {
  * ```
  */
 export function decodeItem(record: AttributeMap, options?: CodecOptions): Record<string, unknown> {
-  const c = resolveOptions(options);
-  clean = isClean();
-  try {
-    if (!isRecord(record)) fail("an item must be an object", describe(record), "an AttributeMap");
-    return decodeFields(record, c, 1);
-  } catch (error) {
-    throw toValidationError(error);
-  }
+  return run(decodeRecord, record, options);
+}
+
+function decodeRecord(record: unknown, c: Ctx): Record<string, unknown> {
+  return isRecord(record)
+    ? fields(record, decodeValue, c, 0)
+    : fail("an item must be an object", describe(record), "an AttributeMap");
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -94,36 +79,6 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
-}
-
-// for-in also lists enumerable keys up the prototype chain. Wire objects (from JSON.parse) have
-// Object.prototype, so while it has no enumerable keys (checked on each call: `clean`), their keys need no
-// hasOwn check; any other object gets one per key.
-let clean = true;
-
-function isClean(): boolean {
-  for (const _ in OBJECT_PROTO) return false;
-  return true;
-}
-
-function decodeFields(m: Record<string, unknown>, c: Ctx, depth: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const own = clean && Object.getPrototypeOf(m) === OBJECT_PROTO;
-  let key = "";
-  try {
-    for (const k in m) {
-      if (!own && !hasOwn(m, k)) continue;
-      key = k;
-      put(out, k, decodeValue(m[k], c, depth));
-    }
-  } catch (error) {
-    throw within(error, key);
-  }
-  return out;
-}
-
-function wrong(type: string, value: unknown, allowed: string): never {
-  return fail(`bad ${type} value`, describe(value), allowed);
 }
 
 function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
@@ -146,44 +101,50 @@ function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
   }
   switch (type) {
     case "S":
-      if (typeof v !== "string") wrong(type, v, "a string");
-      return v;
+      if (typeof v === "string") return v;
+      break;
     case "N":
-      if (typeof v !== "string") wrong(type, v, "a decimal number string");
-      return decodeNumber(v, c);
+      if (typeof v === "string") return decodeNumber(v, c);
+      break;
     case "B":
-      return decodeBinary(v);
+      if (typeof v === "string") return decodeBinary(v);
+      break;
     case "BOOL":
-      if (typeof v !== "boolean") wrong(type, v, "true or false");
-      return v;
+      if (typeof v === "boolean") return v;
+      break;
     case "NULL":
-      if (v !== true) wrong(type, v, "true");
-      return null;
+      if (v === true) return null;
+      break;
     case "M":
-      if (!isRecord(v)) wrong(type, v, "an object of AttributeValues");
-      checkDepth(depth);
-      return decodeFields(v, c, depth + 1);
-    case "L": {
-      if (!Array.isArray(v)) wrong(type, v, "an array of AttributeValues");
-      checkDepth(depth++);
-      const out = new Array(v.length);
-      let i = 0;
-      try {
-        for (; i < v.length; i++) out[i] = decodeValue(v[i], c, depth);
-      } catch (error) {
-        throw within(error, i);
-      }
-      return out;
-    }
+      if (isRecord(v)) return fields(v, decodeValue, c, depth);
+      break;
+    case "L":
+      if (Array.isArray(v)) return list(v, decodeValue, c, depth);
+      break;
     case "SS":
     case "NS":
     case "BS":
-      return decodeSet(type, v, c);
+      if (Array.isArray(v) && v.length) return decodeSet(type, v, c);
+      break;
+    default:
+      // An array with one element gets here with type "0".
+      if (Array.isArray(av)) notAttributeValue(av, []);
+      return fail("unknown AttributeValue type", JSON.stringify(type), AV);
   }
-  // An array with one element gets here with type "0".
-  if (Array.isArray(av)) notAttributeValue(av, []);
-  return fail("unknown AttributeValue type", JSON.stringify(type), AV);
+  return fail(`bad ${type} value`, describe(v), EXPECTED[type] ?? "a string");
 }
+
+const SET = "a non-empty array of strings";
+/** What each type other than S, N and B holds. */
+const EXPECTED: Record<string, string> = {
+  BOOL: "true or false",
+  NULL: "true",
+  M: "an object",
+  L: "an array",
+  SS: SET,
+  NS: SET,
+  BS: SET,
+};
 
 function notAttributeValue(av: object, own: string[]): never {
   return fail(
@@ -193,13 +154,11 @@ function notAttributeValue(av: object, own: string[]): never {
   );
 }
 
-function decodeBinary(v: unknown): Uint8Array {
-  if (typeof v !== "string") wrong("B", v, "a base64 string");
+function decodeBinary(v: string): Uint8Array {
   return base64ToBytes(v) ?? fail("bad base64", describe(v), "padded standard base64");
 }
 
-function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
-  if (!Array.isArray(v) || !v.length) wrong(type, v, "a non-empty array of strings");
+function decodeSet(type: string, v: unknown[], c: Ctx): Set<unknown> {
   const out = new Set<unknown>();
   // A Set merges equal strings and numbers, so a size check finds their duplicates; Uint8Arrays,
   // DynamoNumbers and Decimals never merge, so those need a check by text.
@@ -207,8 +166,8 @@ function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
   let i = 0;
   try {
     for (; i < v.length; i++) {
-      const x: unknown = v[i];
-      if (typeof x !== "string") wrong(type, x, "a string");
+      const x = v[i];
+      if (typeof x !== "string") fail(`bad ${type} value`, describe(x), "a string");
       if (type === "SS") out.add(x);
       else if (type === "BS") out.add(decodeBinary(x));
       else {
@@ -217,15 +176,10 @@ function decodeSet(type: string, v: unknown, c: Ctx): Set<unknown> {
         out.add(value);
       }
     }
+    // Fails at the first element equal to an earlier one (by canonical text).
     if (objects || out.size !== v.length) {
-      // Fails at the first element equal to an earlier one (by canonical text).
-      const seen = new Set<string>();
-      for (i = 0; i < v.length; i++) {
-        const x = v[i];
-        const key = type === "NS" ? normalizeNumber(x) : x;
-        if (seen.has(key)) fail("duplicate set element", describe(x), "distinct elements");
-        seen.add(key);
-      }
+      i = firstRepeat(type === "NS" ? v.map((x) => normalizeNumber("" + x)) : v.map(String));
+      if (i >= 0) fail("duplicate Set element", describe(v[i]), "distinct elements");
     }
   } catch (error) {
     throw within(error, i);
@@ -248,7 +202,7 @@ function decodeNumber(s: string, c: Ctx): unknown {
   // Rounded to a double, the largest numbers reach 1E+126, which is out of DynamoDB's range.
   if ((n < 0 ? -n : n) < 1e126 && numberToString(n) === t) return n;
   if (mode === 1) {
-    fail("number would lose digits", t, "numbers a JS number holds exactly (numbers mode)");
+    fail("number would lose digits", t, "numbers a JS number holds exactly");
   }
   return new DynamoNumber(t);
 }

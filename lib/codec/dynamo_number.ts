@@ -6,7 +6,8 @@
  * @module
  */
 import { invalid } from "../errors.ts";
-import { fail, toValidationError } from "./_fault.ts";
+import { fail } from "./_fault.ts";
+import { run } from "./_walk.ts";
 import { bigintToString, normalizeNumber, NOT_A_NUMBER, numberToString } from "./numbers.ts";
 
 /**
@@ -35,17 +36,7 @@ export class DynamoNumber {
    * significant digits, magnitude 1E-130 to 9.99...E+125).
    */
   constructor(value: string | number | bigint) {
-    try {
-      this.value = typeof value === "string"
-        ? normalizeNumber(value)
-        : typeof value === "number"
-        ? numberToString(value)
-        : typeof value === "bigint"
-        ? bigintToString(value)
-        : fail(NOT_A_NUMBER, typeof value, "a string, number or bigint");
-    } catch (error) {
-      throw toValidationError(error);
-    }
+    this.value = run(canonical, value);
   }
 
   /**
@@ -85,4 +76,14 @@ export class DynamoNumber {
     if (this.value.includes(".")) throw invalid("", "not an integer", this.value, "an integer");
     return BigInt(this.value);
   }
+}
+
+function canonical(value: unknown): string {
+  return typeof value === "string"
+    ? normalizeNumber(value)
+    : typeof value === "number"
+    ? numberToString(value)
+    : typeof value === "bigint"
+    ? bigintToString(value)
+    : fail(NOT_A_NUMBER, typeof value, "a string, number or bigint");
 }

@@ -7,17 +7,9 @@
  */
 import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
-import { type Ctx, resolveOptions } from "./_options.ts";
-import {
-  checkDepth,
-  describe,
-  fail,
-  hasOwn,
-  OBJECT_PROTO,
-  put,
-  toValidationError,
-  within,
-} from "./_fault.ts";
+import type { Ctx } from "./_options.ts";
+import { describe, fail, firstRepeat } from "./_fault.ts";
+import { fields, list, OBJECT_PROTO, run } from "./_walk.ts";
 import { bigintToString, normalizeNumber, numberToString } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
 import { encodeBase64 } from "./base64.ts";
@@ -25,8 +17,7 @@ import { encodeBase64 } from "./base64.ts";
 const ALLOWED =
   "string, number, bigint, boolean, null, DynamoNumber, Decimal, Uint8Array, ArrayBuffer, Set, array, " +
   "plain object or Map";
-const EMPTY_SET = "an empty Set";
-const SET_KINDS = "a Set of only strings, only numbers or only binaries";
+const SET_KINDS = ["strings", "numbers", "binaries"];
 
 /**
  * Encodes a JavaScript value as a DynamoDB `AttributeValue`.
@@ -53,12 +44,7 @@ const SET_KINDS = "a Set of only strings, only numbers or only binaries";
  * ```
  */
 export function encode(value: unknown, options?: CodecOptions): AttributeValue {
-  const c = resolveOptions(options);
-  try {
-    return encodeElement(value, c, 0);
-  } catch (error) {
-    throw toValidationError(error);
-  }
+  return run(encodeElement, value, options);
 }
 
 /**
@@ -83,27 +69,24 @@ export function encode(value: unknown, options?: CodecOptions): AttributeValue {
  * ```
  */
 export function encodeItem(item: object, options?: CodecOptions): AttributeMap {
-  const c = resolveOptions(options);
-  try {
-    const av = encodeElement(item, c, 0);
-    return "M" in av
-      ? av.M
-      : fail("an item must be a map", describe(item), "a plain object or a Map");
-  } catch (error) {
-    throw toValidationError(error);
-  }
+  return run(encodeRecord, item, options);
+}
+
+function encodeRecord(item: object, c: Ctx): AttributeMap {
+  const av = encodeElement(item, c, 0);
+  return "M" in av
+    ? av.M
+    : fail("an item must be a map", describe(item), "a plain object or a Map");
 }
 
 /** Encodes a value that cannot be left out (top level, list element). */
 function encodeElement(value: unknown, c: Ctx, depth: number): AttributeValue {
   return encodeValue(value, c, depth) ??
-    (value === undefined
-      ? fail("undefined is only allowed as a map value", "undefined", ALLOWED + " (use null)")
-      : fail(
-        "empty Sets are only dropped from maps",
-        EMPTY_SET,
-        "a Set with at least one element",
-      ));
+    fail(
+      "only map values can be left out",
+      value === undefined ? "undefined" : "an empty Set",
+      "a value (null for none)",
+    );
 }
 
 /** Encodes a value; `undefined` means "leave it out" (an undefined value, or an empty Set with drop). */
@@ -122,11 +105,7 @@ function encodeValue(v: unknown, c: Ctx, depth: number): AttributeValue | undefi
     case "object":
       return v ? encodeObject(v, c, depth) : { NULL: true };
   }
-  return unsupported(describe(v));
-}
-
-function unsupported(found: string, hint = ""): never {
-  return fail("unsupported value", found, ALLOWED + hint);
+  return fail("unsupported value", describe(v), ALLOWED);
 }
 
 function isPlain(v: object): v is Record<string, unknown> {
@@ -144,66 +123,34 @@ function isRecord(_: object): _ is Record<string, unknown> {
 }
 
 function encodeObject(v: object, c: Ctx, depth: number): AttributeValue | undefined {
-  checkDepth(depth++, true);
-  if (Array.isArray(v)) {
-    const list: AttributeValue[] = new Array(v.length);
-    let i = 0;
-    try {
-      for (; i < v.length; i++) list[i] = encodeElement(v[i], c, depth);
-    } catch (error) {
-      throw within(error, i);
-    }
-    return { L: list };
-  }
-  if (isPlain(v)) return { M: encodeFields(v, c, depth) };
-  if (v instanceof Uint8Array) return { B: encodeBase64(v) };
+  if (Array.isArray(v)) return { L: list(v, encodeElement, c, depth) };
+  if (isPlain(v)) return { M: fields(v, encodeValue, c, depth) };
   if (v instanceof Set) return encodeSet(v, c);
-  if (v instanceof Map) return { M: encodeMap(v, c, depth) };
-  const n = numberString(v, c);
-  if (n !== undefined) return { N: n };
   const bytes = binary(v);
   if (bytes) return { B: encodeBase64(bytes) };
-  if (v instanceof Date) {
+  if (v instanceof Map) {
+    for (const k of v.keys()) {
+      if (typeof k !== "string") fail("Map keys must be strings", describe(k), "string keys");
+    }
+    // fromEntries defines each key as an own property ("__proto__" included), in the Map's order.
+    return { M: fields(Object.fromEntries(v), encodeValue, c, depth) };
+  }
+  const n = numberString(v, c);
+  if (n !== undefined) return { N: n };
+  const date = v instanceof Date;
+  if (date && c.dates) {
     const ms = v.getTime();
-    const mode = c.dates;
-    if (!mode) unsupported("a Date", " (or set the dates option)");
     if (ms !== ms) fail("invalid Date", "an invalid Date", "a valid Date");
-    return mode < 2 ? { S: v.toISOString() } : { N: numberToString(mode < 3 ? ms / 1000 : ms) };
+    return c.dates < 2
+      ? { S: v.toISOString() }
+      : { N: numberToString(c.dates < 3 ? ms / 1000 : ms) };
   }
-  if (c.classInstances && isRecord(v)) return { M: encodeFields(v, c, depth) };
-  return unsupported(describe(v), ' (or set the classInstances option to "map")');
-}
-
-// for-in with `obj[k]` is V8's fastest way through an object's keys; hasOwn skips inherited ones (a
-// polluted Object.prototype, or a class instance's prototype chain).
-function encodeFields(obj: Record<string, unknown>, c: Ctx, depth: number): AttributeMap {
-  const out: AttributeMap = {};
-  let key = "";
-  try {
-    for (const k in obj) {
-      if (!hasOwn(obj, k)) continue;
-      key = k;
-      const av = encodeValue(obj[k], c, depth);
-      if (av) put(out, k, av);
-    }
-  } catch (error) {
-    throw within(error, key);
-  }
-  return out;
-}
-
-function encodeMap(map: Map<unknown, unknown>, c: Ctx, depth: number): AttributeMap {
-  const out: AttributeMap = {};
-  for (const [key, value] of map) {
-    if (typeof key !== "string") fail("Map keys must be strings", describe(key), "string keys");
-    try {
-      const av = encodeValue(value, c, depth);
-      if (av) put(out, key, av);
-    } catch (error) {
-      throw within(error, key);
-    }
-  }
-  return out;
+  if (!date && c.classInstances && isRecord(v)) return { M: fields(v, encodeValue, c, depth) };
+  return fail(
+    "unsupported value",
+    describe(v),
+    ALLOWED + (date ? " (or the dates option)" : ' (or classInstances: "map")'),
+  );
 }
 
 /** The canonical N string of a number-like value, or undefined when `v` is not number-like. */
@@ -235,20 +182,12 @@ function binary(v: unknown): Uint8Array | undefined {
 function encodeSet(set: Set<unknown>, c: Ctx): AttributeValue | undefined {
   if (!set.size) {
     if (c.emptySets) return undefined;
-    fail("empty Set", EMPTY_SET, SET_KINDS + ', not empty (or set emptySets: "drop")');
+    fail("empty Set", "an empty Set", 'a non-empty Set (or emptySets: "drop")');
   }
+  const list: string[] = [];
   const first: unknown = set.values().next().value;
   // 0: strings, 1: numbers, 2: binaries.
-  const kind = typeof first === "string"
-    ? 0
-    : binary(first)
-    ? 2
-    : numberString(first, c) !== undefined
-    ? 1
-    : fail("unsupported Set element", describe(first), SET_KINDS);
-  const list: string[] = [];
-  // A Set never holds one string twice, but different numbers or binaries can have the same text.
-  const seen = new Set<string>();
+  const kind = typeof first === "string" ? 0 : binary(first) ? 2 : 1;
   for (const x of set) {
     let bytes;
     const s = kind > 1
@@ -260,22 +199,21 @@ function encodeSet(set: Set<unknown>, c: Ctx): AttributeValue | undefined {
       : undefined;
     if (s === undefined) {
       fail(
-        "mixed Set",
-        `${describe(x)} in a Set of ${["strings", "numbers", "binaries"][kind]}`,
-        SET_KINDS,
+        "bad Set element",
+        describe(x) + (x === first ? "" : " in a Set of " + SET_KINDS[kind]),
+        "a Set of only strings, only numbers or only binaries",
       );
     }
-    if (kind) {
-      if (seen.has(s)) {
-        fail(
-          "duplicate Set element",
-          `the ${kind > 1 ? "binary" : "number"} ${s} twice`,
-          "distinct elements",
-        );
-      }
-      seen.add(s);
-    }
     list.push(s);
+  }
+  // A Set never holds one string twice, but different numbers or binaries can have the same text.
+  const i = kind ? firstRepeat(list) : -1;
+  if (i >= 0) {
+    fail(
+      "duplicate Set element",
+      `the ${kind > 1 ? "binary" : "number"} ${list[i]} twice`,
+      "distinct elements",
+    );
   }
   return kind > 1 ? { BS: list } : kind ? { NS: list } : { SS: list };
 }

@@ -8,18 +8,14 @@
  *
  * @module
  */
-import { fail } from "./_fault.ts";
+import { fail, quote } from "./_fault.ts";
 
 const SHAPE = /^(?:\+|(-))?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** What a DynamoDB number may be, for error messages. */
-export const NUMBER_LIMITS: string = "at most 38 significant digits and magnitude 1E-130 to 9." +
-  "9".repeat(37) + "E+125, or 0";
+export const NUMBER_LIMITS =
+  "at most 38 significant digits, magnitude 1E-130 to below 1E+126, or 0";
 /** The message for a value that is no number. */
 export const NOT_A_NUMBER = "not a number";
-
-function quote(text: string): string {
-  return JSON.stringify(text.length > 50 ? text.slice(0, 50) + "…" : text);
-}
 
 /**
  * Checks a decimal number string (`12`, `-0.50`, `1.5E+3`, `+.5`) against DynamoDB's limits and returns its
@@ -32,7 +28,7 @@ function quote(text: string): string {
 export function normalizeNumber(text: string): string {
   const m = SHAPE.exec(text);
   if (!m || !m[2] && !m[3]) {
-    return fail(NOT_A_NUMBER, quote(text), "a decimal number like 12, -0.5 or 1.5E+3");
+    return fail(NOT_A_NUMBER, quote(text), "a decimal number like -1.5E+3");
   }
   const all = m[2] + (m[3] ?? "");
   let i = 0;
@@ -90,7 +86,8 @@ export function bigintToString(value: bigint): string {
 }
 
 // Exact powers of ten as doubles, 10^0 to 10^14.
-const TENS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14];
+const TENS = [1];
+for (let i = 1; i < 15; i++) TENS[i] = TENS[i - 1] * 10;
 
 /**
  * The value of `text` when it is a canonical number of at most 15 characters (`"0"`, `"-12"`, `"0.05"`),

@@ -185,7 +185,7 @@ Deno.test("encode and decode at the number boundaries", () => {
   const e = assertThrows(() => encode(5e-324), ValidationError);
   assertEquals(
     e.message,
-    `number out of range; found 5e-324; allowed: at most 38 significant digits and magnitude 1E-130 to 9.9999999999999999999999999999999999999E+125, or 0`,
+    "number out of range; found 5e-324; allowed: at most 38 significant digits, magnitude 1E-130 to below 1E+126, or 0",
   );
   assertThrows(() => decode({ N: "1E-131" }), ValidationError, "number out of range");
   assertThrows(() => decode({ N: "1E+126" }), ValidationError, "number out of range");
