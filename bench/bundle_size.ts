@@ -72,6 +72,26 @@ function fakeDynamoDB(): typeof fetch {
 
 const TRACE = "__dynafetchBundleTrace";
 
+const root = new URL("../", import.meta.url).pathname;
+/**
+ * Our sources bundle as the npm package's do: its package.json says `"sideEffects": false`
+ * (.ci/build_npm.ts), so a bundler drops a module whose exports an app does not use, re-exported or not.
+ * The sources have no package.json to say so; this plugin says it for mod.ts and lib/. (Without it, every
+ * module that `mod.ts` re-exports and that some lazily loaded module uses would land in a chunk the app
+ * loads.)
+ */
+const sideEffectFree: esbuild.Plugin = {
+  name: "dynafetch-side-effect-free",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const path = new URL(args.path, `file://${args.resolveDir}/`).pathname;
+      return path.startsWith(`${root}lib/`) || path === `${root}mod.ts`
+        ? { path, sideEffects: false }
+        : undefined;
+    });
+  },
+};
+
 /** Bundles `entry` (a path relative to this folder), runs it, and measures what it loaded. */
 export async function measure(
   name: string,
@@ -93,6 +113,7 @@ export async function measure(
       write: false,
       metafile: true,
       logLevel: "error",
+      plugins: [sideEffectFree],
     });
     // Each chunk, written with one leading statement that records its evaluation.
     for (const file of result.outputFiles) {
