@@ -524,9 +524,9 @@ export class Table<T extends object = Record<string, unknown>> {
       ...(o.consistentRead && { ConsistentRead: true }),
       ...((condition || update || projection) &&
         compileExpressions({ condition, update, projection }, this.codec)),
-      ...(o.returnValues && { ReturnValues: o.returnValues }),
-      ...(o.returnValuesOnConditionCheckFailure &&
-        { ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure }),
+      // Absent options stay undefined, which the JSON body leaves out.
+      ReturnValues: o.returnValues,
+      ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure,
     }, o);
     const item = out.Item ?? out.Attributes;
     return item && this.#decode(item);
@@ -580,7 +580,7 @@ export class Table<T extends object = Record<string, unknown>> {
     }
     const base = {
       TableName: this.name,
-      ...(index !== undefined && { IndexName: index }),
+      IndexName: index, // left out of the JSON body when undefined
       ...(count && { Select: "COUNT" as const }),
       ...(consistentRead && { ConsistentRead: true }),
       ReturnConsumedCapacity: "TOTAL" as const,
