@@ -1,5 +1,5 @@
 // Private helpers shared by the expression builders: the registry that tells our nodes from plain values
-// and holds how each prints, path formatting for messages, and the overlap test for document paths.
+// and holds how each prints, path formatting, and the overlap test for document paths.
 //
 // A node prints itself: its builder registers a printer with it, so the compiler holds no code for a kind
 // of node, and a bundle carries the printers of only the builders it uses.
@@ -27,8 +27,6 @@ export interface Printer {
   v(value: unknown, av?: AttributeValue): string;
   /** An operand: a path, size or SET operand printed, or a value's placeholder. */
   o(x: unknown): string;
-  /** A condition printed. */
-  c(x: unknown): string;
   /** A value encoded with the compile's codec options; errors name `w`. */
   e(value: unknown): AttributeValue;
   /** Where the compiler is, as the path of errors. */
@@ -40,7 +38,12 @@ export interface Printer {
 /** Prints one node. */
 export type Print = (c: Printer) => string;
 
-const nodes = new WeakMap<object, Print>();
+// A WeakMap's get and has take any value (a primitive is never a key), as this type says.
+const nodes: {
+  get(node: unknown): Print | undefined;
+  has(node: unknown): boolean;
+  set(node: object, print: Print): unknown;
+} = new WeakMap<object, Print>();
 
 /** Freezes `node` and registers it as built by this layer, printed by `print`. */
 export function mark<T extends Node>(node: T, print: Print): T {
@@ -49,34 +52,28 @@ export function mark<T extends Node>(node: T, print: Print): T {
 }
 
 /** Whether `value` was built by this layer. */
-export const isNode = (value: unknown): value is Node =>
-  typeof value == "object" && !!value && nodes.has(value);
-
-/** The printer of a node built by this layer (every node has one; boto's conditions one never called). */
-export const printerOf = (node: object): Print | undefined => nodes.get(node);
-
-/** Prints a node built by this layer. */
-export const print = (node: object, c: Printer): string => nodes.get(node)?.(c) ?? "";
-
-/** `a.b[2].c` for messages. */
-export const formatPath = (path: AttributePath): string =>
-  path.map((e, i) => typeof e == "number" ? `[${e}]` : i ? "." + e : e).join("");
-
-/** Whether one path is the other or a prefix of it (DynamoDB rejects such pairs). */
-export const overlaps = (a: AttributePath, b: AttributePath): boolean =>
-  a.every((e, i) => i >= b.length || e === b[i]);
+export const isNode = (value: unknown): value is Node => nodes.has(value);
 
 /** The node's kind when `value` was built by this layer. */
 export const kindOf = (value: unknown): string | undefined =>
   isNode(value) ? value.kind : undefined;
 
-/** Throws when `p` overlaps one of `paths`, naming both. */
-export function checkDistinct(
-  paths: readonly AttributePath[],
-  p: AttributePath,
-  message: string,
-  allowed: string,
-): void {
-  const other = paths.find((o) => overlaps(o, p));
-  if (other) fail(message, formatPath(p), formatPath(other), allowed);
+/** Prints a node built by this layer; `""` for anything else. */
+export const print = (node: unknown, c: Printer): string => nodes.get(node)?.(c) ?? "";
+
+/** `a.b[2].c` for messages; with `name`, each name replaced by what it returns (its placeholder). */
+export const formatPath = (path: AttributePath, name = (n: string) => n): string =>
+  path.map((e, i) => typeof e == "number" ? `[${e}]` : (i ? "." : "") + name(e)).join("");
+
+/** Throws when `p` is one of `paths`, holds one or lies inside one (DynamoDB rejects such pairs). */
+export function checkDistinct(paths: readonly AttributePath[], p: AttributePath): void {
+  const other = paths.find((o) => o.every((e, i) => i >= p.length || e === p[i]));
+  if (other) {
+    fail(
+      "overlapping paths",
+      formatPath(p),
+      formatPath(other),
+      "distinct paths, none inside another",
+    );
+  }
 }

@@ -348,16 +348,14 @@ export function conditionFromMap(map: Record<string, unknown>): Condition | unde
 // With `expected`, `true` means attribute_exists and `false` attribute_not_exists (boto's NOT_NULL, NULL).
 function fromMap(map: Record<string, unknown>, expected?: boolean): Condition | undefined {
   const entries = Object.entries(map);
-  return entries.length
-    ? and(...entries.map(([name, value]) => {
-      const self = nameRef(name), build = isNode(value) ? builders.get(value) : undefined;
-      return build
-        ? build(self)
-        : expected && typeof value == "boolean"
-        ? leaf(value ? "attribute_exists" : "attribute_not_exists", [self])
-        : leaf("=", [self, value]);
-    }))
-    : undefined;
+  return entries[0] && and(...entries.map(([name, value]) => {
+    const self = nameRef(name), build = isNode(value) && builders.get(value);
+    return build
+      ? build(self)
+      : expected && typeof value == "boolean"
+      ? leaf(value ? "attribute_exists" : "attribute_not_exists", [self])
+      : leaf("=", [self, value]);
+  }));
 }
 
 /**

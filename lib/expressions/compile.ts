@@ -8,7 +8,7 @@
  */
 import { type AttributeMap, type AttributeValue, type CodecOptions, encode } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
-import { fail, isNode, kindOf, print, type Printer, printerOf } from "./_node.ts";
+import { fail, formatPath, isNode, kindOf, print, type Printer } from "./_node.ts";
 import type { Condition } from "./condition.ts";
 import type { PathInput } from "./path.ts";
 import { projection as checkProjection } from "./projection.ts";
@@ -28,6 +28,10 @@ export interface ExpressionParts {
   projection?: readonly PathInput[];
 }
 
+// In the order their placeholders are numbered; keyCondition gives KeyConditionExpression, and so on.
+const PARTS = ["keyCondition", "condition", "filter", "update", "projection"] as const;
+const FIELDS = PARTS.map((p) => p[0].toUpperCase() + p.slice(1) + "Expression");
+
 /** The request fields; a field is absent when it would be empty. */
 export interface CompiledExpressions {
   /** From `keyCondition`. */
@@ -46,9 +50,6 @@ export interface CompiledExpressions {
   ExpressionAttributeValues?: AttributeMap;
 }
 
-const KEY_OPS = ["=", "<", "<=", ">", ">=", "BETWEEN", "begins_with"];
-const isCondition = (x: unknown): x is Condition => kindOf(x) == "condition";
-
 // Equal AttributeValues (maps in any key order, sets in any element order) serialize equally.
 const canonical = (av: AttributeValue): string =>
   JSON.stringify(
@@ -62,29 +63,22 @@ const canonical = (av: AttributeValue): string =>
         : value,
   );
 
-// A key condition is `pk = v` or `pk = v AND <sort key comparison>`, each on a top-level attribute.
-function checkKeyCondition(c: Condition): void {
-  const parts = c.op == "AND" ? c.args : [c];
-  const names = parts.map((part) => {
-    const n = isCondition(part) ? part : undefined, ref = n?.args[0];
-    return n && KEY_OPS.includes(n.op) && isNode(ref) && ref.kind == "path" &&
-        ref.path?.length == 1 && !n.args.slice(1).some(isNode)
-      ? ref.path[0]
-      : fail(
-        "invalid key condition",
-        "",
-        n?.op ?? typeof part,
-        "comparisons of a key with a value",
-      );
-  });
-  if (
-    names.length > 2 || names[0] === names[1] || !parts.some((p) => isCondition(p) && p.op == "=")
-  ) {
+// One part of a key condition as printed: a comparison (= < <= > >=), BETWEEN or begins_with of a
+// top-level attribute with values.
+const KEY_PART = /^(?:(#n\d+) ([<>]?=?|BETWEEN :v\d+ AND) :v\d+|begins_with\((#n\d+), :v\d+\))$/;
+
+// A key condition is `pk = v`, or that AND a key condition on another attribute. It is checked as
+// printed: a part ends where ` AND ` is followed by a path or begins_with (BETWEEN's is followed by a value).
+function checkKeyCondition(text: string, names: Record<string, string>): void {
+  // Each part as [text, name, operator], without the operator for begins_with.
+  const parts = text.split(/ AND (?=[#b])/).map((part) => KEY_PART.exec(part)?.filter(Boolean));
+  const [a, b, more] = parts;
+  if (more || !parts.every(Boolean) || a?.[1] == b?.[1] || a?.[2] != "=" && b?.[2] != "=") {
     fail(
       "invalid key condition",
       "",
-      names.join(", "),
-      "partition key = v [AND one sort key condition]",
+      text.replace(/#n\d+/g, (id) => names[id]),
+      "pk = v [AND sk =|<|<=|>|>=|BETWEEN|begins_with v]",
     );
   }
 }
@@ -124,70 +118,59 @@ export function compileExpressions(
   parts: ExpressionParts,
   codecOptions?: CodecOptions,
 ): CompiledExpressions {
-  const names: Record<string, string> = {};
-  const nameIds = new Map<string, string>();
-  const values: AttributeMap = {};
-  const valueIds = new Map<string, string>();
-  const name = (n: string): string => {
-    let id = nameIds.get(n);
-    if (!id) nameIds.set(n, id = `#n${nameIds.size}`), names[id] = n;
+  const names: Record<string, string> = {}, nameIds = new Map<string, string>();
+  const values: AttributeMap = {}, valueIds = new Map<string, string>();
+  // The one placeholder allocator: the first use of `key` takes the next id of `ids`.
+  const place = <V>(
+    ids: Map<string, string>,
+    prefix: string,
+    key: string,
+    into: Record<string, V>,
+    value: V,
+  ) => {
+    let id = ids.get(key);
+    if (!id) ids.set(key, id = prefix + ids.size), into[id] = value;
     return id;
   };
+  const name = (n: string) => place(nameIds, "#n", n, names, n);
   const c: Printer = {
     w: "",
     V: values,
-    p: (p) => p.map((e, i) => typeof e == "number" ? `[${e}]` : (i ? "." : "") + name(e)).join(""),
+    p: (p) => formatPath(p, name),
     e: (v) => {
       try {
         return encode(v, codecOptions);
       } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        return fail(`invalid value: ${error.message}`, c.w, error.found, error.allowed);
+        if (error instanceof ValidationError) fail(error.message, c.w, error.found, error.allowed);
+        throw error;
       }
     },
-    v: (v, av = c.e(v)) => {
-      const key = canonical(av);
-      let id = valueIds.get(key);
-      if (!id) valueIds.set(key, id = `:v${valueIds.size}`), values[id] = av;
-      return id;
-    },
-    o: (x) => {
-      // One registry lookup per operand: only objects with a kind can be nodes.
-      const f = typeof x == "object" && x && "kind" in x && printerOf(x), k = `${f && x.kind}`;
-      // Conditions, updates and boto's conditions (kinds starting c, u, b) are not operands.
-      return !f
+    v: (v, av = c.e(v)) => place(valueIds, ":v", canonical(av), values, av),
+    // Conditions, updates and boto's conditions (kinds starting c, u, b) are not operands.
+    o: (x) =>
+      !isNode(x)
         ? c.v(x)
-        : "cub".includes(k[0])
-        ? fail("not a value here", c.w, k, "a value")
-        : f(c);
-    },
-    c: (x) => isCondition(x) ? print(x, c) : fail("not a condition", c.w, typeof x, "a condition"),
+        : /^[cub]/.test(x.kind)
+        ? fail("not a value here", c.w, x.kind, "a value")
+        : print(x, c),
   };
   const out: CompiledExpressions = {};
-  const emit = (field: keyof CompiledExpressions, text: () => string) => {
-    c.w = field;
-    const s = text();
+  PARTS.forEach((part, i) => {
+    const x = parts[part], want = part == "update" ? part : "condition", field = c.w = FIELDS[i];
+    if (!x) return;
+    const s = part == "projection"
+      ? Array.isArray(x)
+        ? checkProjection(...x).map(c.p).join(", ")
+        : fail("not a list of paths", field, typeof x, "an array")
+      : kindOf(x) == want
+      ? print(x, c)
+      : fail("not a built node", field, typeof x, want);
+    if (s && part == "keyCondition") checkKeyCondition(s, names);
     if (s.length > 4096) {
       fail("expression over 4 KB", field, `${s.length} characters`, "at most 4096");
     }
     if (s) Object.assign(out, { [field]: s });
-  };
-  const { keyCondition, condition, filter, update, projection } = parts;
-  if (keyCondition) {
-    emit("KeyConditionExpression", () => (checkKeyCondition(keyCondition), c.c(keyCondition)));
-  }
-  if (condition) emit("ConditionExpression", () => c.c(condition));
-  if (filter) emit("FilterExpression", () => c.c(filter));
-  if (update) {
-    if (kindOf(update) != "update") fail("not an update", "update", typeof update, "update()");
-    emit("UpdateExpression", () => print(update, c));
-  }
-  if (projection) {
-    if (!Array.isArray(projection)) {
-      fail("not a list of paths", "projection", typeof projection, "an array");
-    }
-    emit("ProjectionExpression", () => checkProjection(...projection).map(c.p).join(", "));
-  }
+  });
   if (nameIds.size) out.ExpressionAttributeNames = names;
   if (valueIds.size) out.ExpressionAttributeValues = values;
   return out;

@@ -15,7 +15,7 @@
  *
  * @module
  */
-import { fail, formatPath, kindOf, mark, type Print, type Printer } from "./_node.ts";
+import { fail, formatPath, kindOf, mark, type Print, print, type Printer } from "./_node.ts";
 import { checkBetween } from "./_order.ts";
 import { type AttributePath, parsePath, path as makePath, type PathInput } from "./path.ts";
 
@@ -110,7 +110,6 @@ export interface AttrRef extends Comparable {
 export type KeyRef = AttrRef;
 
 const TYPES = "S SS N NS B BS BOOL NULL L M";
-const PRECEDENCE: Record<string, number> = { OR: 1, AND: 2, NOT: 4 };
 
 function node(op: ConditionOperator, args: unknown[], print: Print): Condition {
   const c: Condition = mark({
@@ -130,18 +129,13 @@ export function leaf(
   check?: (c: Printer, placeholders: string[]) => void,
 ): Condition {
   return node(op, args, (c) => {
-    c.w = formatPath(args[0].path);
-    const all = args.map(c.o), first = all[0], rest = all.slice(1);
+    const w = c.w = formatPath(args[0].path), all = args.map(c.o), [first, ...rest] = all;
     // DynamoDB rejects `a = a`, `a IN (a, ...)` and the like.
-    if (rest.includes(first)) {
-      fail("an operand repeats the first", c.w, "a path compared with itself", "distinct operands");
-    }
+    if (rest.includes(first)) fail("operand repeated", w, w, "distinct operands");
     check?.(c, rest);
     return /^[a-z]/.test(op)
       ? `${op}(${all.join(", ")})`
-      : op == "IN"
-      ? `${first} IN (${rest.join(", ")})`
-      : `${first} ${op} ${rest.join(" AND ")}`;
+      : `${first} ${op} ` + (op == "IN" ? `(${rest.join(", ")})` : rest.join(" AND "));
   });
 }
 
@@ -269,19 +263,20 @@ export function size(path: PathInput): Comparable {
 }
 
 function join(op: "AND" | "OR", conditions: Condition[]): Condition {
-  if (!conditions.length) fail(`empty ${op}`, "", "no conditions", "at least one condition");
-  for (const c of conditions) {
-    if (kindOf(c) !== "condition") fail(`${op} takes conditions`, "", typeof c, "conditions");
+  if (!conditions[0] || !conditions.every((x) => kindOf(x) == "condition")) {
+    const found = conditions.map((x) => kindOf(x) ?? typeof x);
+    fail(`${op} takes conditions`, "", `${found}` || "none", "one or more conditions");
   }
-  return conditions.length === 1 ? conditions[0] : logical(op, conditions);
+  return conditions[1] ? logical(op, conditions) : conditions[0];
 }
 
-// NOT NOT x does not parse everywhere: a NOT under NOT gets parentheses too.
+// Parentheses go around a part that binds less tightly than its parent: OR, then AND, then NOT, then
+// comparisons. NOT NOT x does not parse everywhere: a NOT under NOT gets them too.
 const logical = (op: "AND" | "OR" | "NOT", args: Condition[]) =>
   node(op, args, (c) =>
     (op == "NOT" ? "NOT " : "") + args.map((sub) => {
-      const text = c.c(sub);
-      return (PRECEDENCE[sub.op] || 9) < (op == "NOT" ? 5 : PRECEDENCE[op]) ? `(${text})` : text;
+      const text = print(sub, c), rank = (o: string) => "OR AND NOT".indexOf(o) >>> 0;
+      return rank(sub.op) < rank(op) + +(op == "NOT") ? `(${text})` : text;
     }).join(` ${op} `));
 
 /**

@@ -53,9 +53,7 @@ const invalid = (found: string, allowed: string): never => fail("invalid path", 
 export function path(...elements: PathElement[]): AttributePath {
   if (
     !elements.length ||
-    elements.some((e, i) =>
-      typeof e == "string" ? !e : i < 1 || !(Number.isSafeInteger(e) && e >= 0)
-    )
+    elements.some((e, i) => typeof e == "string" ? !e : !(i && Number.isSafeInteger(e) && e >= 0))
   ) {
     invalid(
       `[${
@@ -90,13 +88,13 @@ export function parsePath(input: PathInput): AttributePath {
   if (typeof input != "string") {
     return isNode(input) && input.kind == "path" && input.path || invalid(typeof input, "a path");
   }
+  // `a.b[2]` splits into `a`, `b`, `[2]`: names, and indexes in brackets (`a.[2]` into `a.`, `[2]`).
   return path(
-    ...input.split(".").flatMap((segment) => {
-      const m = /^([^[\]]+)((?:\[(?:0|[1-9]\d*)\])*)$/.exec(segment);
-      return m ? [m[1], ...m[2].slice(1, -1).split("][").filter(Boolean).map(Number)] : invalid(
-        JSON.stringify(input),
-        "names joined by . with indexes like [2]; path(...) for names holding . [ ]",
-      );
+    ...input.split(/\.(?!\[)|(?=\[)/).map((segment, i) => {
+      const m = /^(?:[^.[\]]+|\[(0|[1-9]\d*)\])$/.exec(segment);
+      return m && (i || !m[1]) // a name first
+        ? m[1] ? +m[1] : segment
+        : invalid(JSON.stringify(input), "like a.b[2].c; path(...) for names with . [ ]");
     }),
   );
 }

@@ -25,11 +25,7 @@ import { type AttributePath, parsePath, type PathInput } from "./path.ts";
  * ```
  */
 export function projection(...paths: PathInput[]): readonly AttributePath[] {
-  const out: AttributePath[] = [];
-  for (const input of paths) {
-    const p = parsePath(input);
-    checkDistinct(out, p, "overlapping projection paths", "distinct paths, none inside another");
-    out.push(p);
-  }
+  const out = paths.map((p) => parsePath(p));
+  out.forEach((p, i) => checkDistinct(out.slice(0, i), p));
   return Object.freeze(out);
 }

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { checkDistinct, fail, formatPath, isNode, mark, type Printer } from "./_node.ts";
+import { checkDistinct, fail, formatPath, isNode, kindOf, mark, type Printer } from "./_node.ts";
 import { Attr } from "./condition.ts";
 import { type AttributePath, parsePath, type PathInput } from "./path.ts";
 
@@ -65,50 +65,47 @@ function append(
   value?: unknown,
 ): readonly UpdateAction[] {
   const path = parsePath(input);
-  checkDistinct(
-    actions.map((a) => a.path),
-    path,
-    "path updated twice or overlapping",
-    "distinct paths",
-  );
-  if (action === "SET") checkOperand(value, true, formatPath(path));
+  checkDistinct(actions.map((a) => a.path), path);
+  if (action == "SET") checkOperand(value, true, path);
   return [
     ...actions,
-    Object.freeze(action === "REMOVE" ? { action, path } : { action, path, value }),
+    Object.freeze(action == "REMOVE" ? { action, path } : { action, path, value }),
   ];
 }
 
 // DynamoDB's grammar: `operand [+|- operand]`, where an operand is a path, a value or a function whose
 // arguments are operands again, so + and - appear only at the top of a SET value.
-function checkOperand(value: unknown, top: boolean, where: string): void {
-  const n = isNode(value) ? value : undefined, k = n?.kind;
-  if (k == "+" || k == "-" ? top : k == "if_not_exists" || k == "list_append") {
-    n?.args?.forEach((a) => checkOperand(a, false, where));
-  } else if (n && k != "path") {
-    fail("invalid SET operand", where, k, "a value, Attr, ifNotExists, listAppend, plus, minus");
+function checkOperand(value: unknown, top: boolean, path: AttributePath): void {
+  const k = kindOf(value);
+  if (k && k != "path") {
+    // Kinds of one character are + and -; functions have an underscore (if_not_exists, list_append).
+    if (!(k.includes("_") || top && !k[1])) {
+      fail(
+        "invalid SET operand",
+        formatPath(path),
+        k,
+        "value, Attr, ifNotExists, listAppend, plus, minus",
+      );
+    }
+    isNode(value) && value.args?.forEach((a) => checkOperand(a, false, path));
   }
 }
 
-// SET, REMOVE, ADD and DELETE clauses, in this order.
+// SET, REMOVE, ADD and DELETE clauses, in this order; ADD takes a number or a set, DELETE a set.
 const printUpdate = (actions: readonly UpdateAction[]) => (c: Printer): string =>
   ["SET", "REMOVE", "ADD", "DELETE"].map((clause) => {
-    const items = actions.filter((a) => a.action == clause).map((a) => {
-      const p = c.p(a.path);
-      c.w = formatPath(a.path);
-      if (clause == "SET") return `${p} = ${c.o(a.value)}`;
+    const items = actions.filter((a) => a.action == clause).map(({ path, value }) => {
+      const p = c.p(path);
+      c.w = formatPath(path);
+      if (clause == "SET") return `${p} = ${c.o(value)}`;
       if (clause == "REMOVE") return p;
-      const av = c.e(a.value), type = Object.keys(av)[0];
-      if (!/^[SNB]S$/.test(type) && (clause == "DELETE" || type != "N")) {
-        fail(
-          `${clause} takes a set${clause == "ADD" ? " or number" : ""}`,
-          c.w,
-          type,
-          "SS, NS, BS",
-        );
+      const av = c.e(value), type = Object.keys(av)[0];
+      if (!/^[SNB]S$/.test(type) && (clause != "ADD" || type != "N")) {
+        fail(`bad ${clause} value`, c.w, type, (clause == "ADD" ? "N, " : "") + "SS, NS, BS");
       }
-      return `${p} ${c.v(a.value, av)}`;
+      return `${p} ${c.v(value, av)}`;
     });
-    return items.length ? `${clause} ${items.join(", ")}` : "";
+    return items[0] ? `${clause} ${items.join(", ")}` : "";
   }).filter(Boolean).join(" ");
 
 function builder(actions: readonly UpdateAction[]): UpdateBuilder {

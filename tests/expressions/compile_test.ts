@@ -130,7 +130,7 @@ Deno.test("a path compared with itself is rejected, as DynamoDB does", () => {
       Attr("a").between(Attr("a"), 2),
       size("a").gt(size("a")),
     ]
-  ) assertThrows(() => compileExpressions({ filter: c }), ValidationError, "repeats the first");
+  ) assertThrows(() => compileExpressions({ filter: c }), ValidationError, "operand repeated");
   assertEquals(compileExpressions({ filter: Attr("a").between(Attr("lo"), Attr("hi")) }), {
     FilterExpression: "#n0 BETWEEN #n1 AND #n2",
     ExpressionAttributeNames: { "#n0": "a", "#n1": "lo", "#n2": "hi" },

@@ -85,8 +85,8 @@ Deno.test("and, or, not and chaining, with parentheses only where precedence nee
 });
 
 Deno.test("builder errors", () => {
-  assertThrows(() => and(), ValidationError, "empty AND");
-  assertThrows(() => or(), ValidationError, "empty OR");
+  assertThrows(() => and(), ValidationError, "AND takes conditions");
+  assertThrows(() => or(), ValidationError, "OR takes conditions");
   assertThrows(() => and(Attr("a").eq(1), {} as Condition), ValidationError);
   assertThrows(() => not("x" as unknown as Condition), ValidationError);
   assertThrows(() => Attr("a").in([]), ValidationError, "1 to 100");
@@ -116,7 +116,7 @@ Deno.test("a condition or update node is not a value", () => {
   assertThrows(
     () => filter({ kind: "condition", op: "=", args: [] } as unknown as Condition),
     ValidationError,
-    "not a condition",
+    "not a built node",
   );
 });
 

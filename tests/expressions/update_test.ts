@@ -99,7 +99,7 @@ Deno.test("the same path twice, or overlapping paths, are rejected", () => {
   assertThrows(
     () => update().set("a", 1).set("a", 2),
     ValidationError,
-    "path updated twice or overlapping",
+    "overlapping paths",
   );
   assertThrows(() => update().set("a", 1).remove("a.b"), ValidationError);
   assertThrows(() => update().remove("a[1].b").add("a[1]", 1), ValidationError);
@@ -127,10 +127,10 @@ Deno.test("ADD takes numbers and sets, DELETE takes sets", () => {
   assertThrows(
     () => compile(update().add("a", "x")),
     ValidationError,
-    "ADD takes a set or number",
+    "bad ADD value",
   );
   assertThrows(() => compile(update().add("a", [1])), ValidationError);
-  assertThrows(() => compile(update().delete("a", 1)), ValidationError, "DELETE takes a set");
+  assertThrows(() => compile(update().delete("a", 1)), ValidationError, "bad DELETE value");
   assertEquals(compile(update().delete("a", new Set([1]))).ExpressionAttributeValues, {
     ":v0": { NS: ["1"] },
   });
