@@ -44,12 +44,13 @@ export async function signJsonPost(
   region: string,
   service: string,
   date: Date,
-  hashing: Hashing = "auto",
+  hashing?: Hashing,
 ): Promise<Record<string, string>> {
-  checkSigning(credentials, region, service, date, hashing);
+  const mode = hashing ?? "auto";
+  checkSigning(credentials, region, service, date, mode);
   const m = ROOT.exec(url);
   const headers: Record<string, string> = { "content-type": CONTENT_TYPE, "x-amz-target": target };
-  if (!m || hashing === "webcrypto" || hashing === "auto" && body.length > AUTO_LIMIT) {
+  if (!m || mode === "webcrypto" || mode === "auto" && body.length > AUTO_LIMIT) {
     return (await signRequest(
       { method: "POST", url, headers, body },
       { credentials, region, service, date, hashing },
