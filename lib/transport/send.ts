@@ -141,11 +141,12 @@ export async function send(
       onEvent?.({ type: "request", operation, attempt, url, headers: redact(headers), body });
       const started = onEvent ? now() : 0;
       const controller = timed ? new AbortController() : undefined;
-      const forward = () => controller?.abort(signal?.reason);
+      // The caller's abort reaches the attempt's own controller (made only when both exist).
+      const forward = controller && signal && (() => controller.abort(signal.reason));
+      if (forward) signal?.addEventListener("abort", forward);
       let timedOut = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       if (controller) {
-        signal?.addEventListener("abort", forward);
         const expire = () => {
           timedOut = true;
           controller.abort();
@@ -176,8 +177,8 @@ export async function send(
             { cause },
           );
       } finally {
+        if (forward) signal?.removeEventListener("abort", forward);
         if (controller) {
-          signal?.removeEventListener("abort", forward);
           clearTimeout(timer);
           // Cancels an injected sleep; a shared reason spares building a DOMException per request.
           if (!builtIn) controller.abort(SETTLED);
