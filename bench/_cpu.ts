@@ -1,10 +1,13 @@
 // The CPU-time measurement that bench/codec_bench.ts and bench/client_bench.ts share in their --cpu mode,
 // and their --node mode (the same file bundled with esbuild and run by node).
 import process from "node:process";
+import { collect } from "./e2e/harness.mjs";
 
 /**
  * Process CPU time (us per operation) of each contender in every round: each runs `ops` operations per
- * turn, in an order that rotates from round to round, after `warmup` untimed rounds.
+ * turn, in an order that rotates from round to round, after `warmup` untimed rounds; every turn starts
+ * after a minor garbage collection where the runtime offers one (run Deno with
+ * `--v8-flags=--expose-gc`; the --node mode passes `--expose-gc`).
  */
 export async function cpuRounds(
   fns: Record<string, () => unknown>,
@@ -17,6 +20,7 @@ export async function cpuRounds(
   for (let r = -warmup; r < rounds; r++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + r + warmup) % names.length];
+      collect();
       const start = process.cpuUsage();
       for (let n = 0; n < ops; n++) await fns[name]();
       const used = process.cpuUsage(start);
@@ -60,6 +64,7 @@ export async function runUnderNode(entry: string, args: string[]): Promise<void>
     },
   });
   await esbuild.stop();
-  const { code } = await new Deno.Command("node", { args: [outfile, ...args] }).spawn().status;
+  const { code } = await new Deno.Command("node", { args: ["--expose-gc", outfile, ...args] })
+    .spawn().status;
   if (code) throw new Error(`node exited with ${code}`);
 }

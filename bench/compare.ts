@@ -124,7 +124,7 @@ async function inprocessRows(runtime: "Deno" | "Node", dir: string): Promise<voi
     const out = `${dir}/inprocess.json`;
     const args = [what, String(rounds), out];
     if (runtime === "Node") await runUnderNode(entry, args);
-    else await exec(Deno.execPath(), ["run", "-A", entry, ...args]);
+    else await exec(Deno.execPath(), ["run", "-A", "--v8-flags=--expose-gc", entry, ...args]);
     return JSON.parse(await Deno.readTextFile(out)) as Record<string, Record<string, number[]>>;
   };
   const codec: Record<string, Record<string, number[]>> = {};
@@ -460,7 +460,9 @@ async function bundleRows(): Promise<void> {
 
 const METHOD =
   `How to read it. Each row races dynafetch and one peer in the same process: rounds of short
-turns, one contender after the other in an order that rotates, after a few untimed rounds. The ratio is
+turns, one contender after the other in an order that rotates, after a few untimed rounds; each turn
+starts after a minor garbage collection (in Deno and Node), so that no contender pays for collecting
+another one's garbage. The ratio is
 the peer's time / dynafetch's time within a round (above 1: dynafetch is faster); the table gives its
 median over the rounds, with the min and max, and each side's median time. Codec, signing and client
 CPU are timed by process CPU time (other processes do not inflate it), the rest by wall time. Codec and
@@ -534,14 +536,14 @@ if (import.meta.main) {
     const deno: Runtime = {
       name: "Deno",
       command: Deno.execPath(),
-      args: (script) => ["run", "-A", `${root}bench/e2e/${script}`],
+      args: (script) => ["run", "-A", "--v8-flags=--expose-gc", `${root}bench/e2e/${script}`],
       cwd: root,
       clients: [DYNAFETCH, "AWS SDK v3 DocumentClient", "aws-lite", "bare fetch (floor)"],
     };
     const node: Runtime = {
       name: "Node",
       command: "node",
-      args: (script) => [script],
+      args: (script) => ["--expose-gc", script],
       cwd: consumer,
       clients: [
         DYNAFETCH,
