@@ -48,20 +48,25 @@ const encoder = new TextEncoder();
  */
 const scratch = new Uint8Array(3 * 8192);
 
-/** `x` rotated right by `n` bits (small enough for the compiler to inline). */
-const rotr = (x: number, n: number) => x >>> n | x << 32 - n;
-
-/** Compresses the block in `W` (its first 16 words) into `H`. */
+/**
+ * Compresses the block in `W` (its first 16 words) into `H`. The rotations are written out: a helper
+ * function for them measured 11-15% slower (not always inlined).
+ */
 function compress(): void {
   let a = H[0], b = H[1], c = H[2], d = H[3], e = H[4], f = H[5], g = H[6], h = H[7];
   for (let i = 0; i < 64; i++) {
     if (i > 15) {
       const p = W[i - 15], q = W[i - 2];
-      W[i] = (rotr(p, 7) ^ rotr(p, 18) ^ p >>> 3) + (rotr(q, 17) ^ rotr(q, 19) ^ q >>> 10) +
+      W[i] = ((p >>> 7 | p << 25) ^ (p >>> 18 | p << 14) ^ p >>> 3) +
+          ((q >>> 17 | q << 15) ^ (q >>> 19 | q << 13) ^ q >>> 10) +
           W[i - 7] + W[i - 16] | 0;
     }
-    const t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ e & (f ^ g)) + K[i] + W[i] | 0;
-    const t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + (a & b | c & (a | b)) | 0;
+    const t1 =
+      h + ((e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7)) + (g ^ e & (f ^ g)) +
+        K[i] + W[i] | 0;
+    const t2 =
+      ((a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10)) + (a & b | c & (a | b)) |
+      0;
     h = g;
     g = f;
     f = e;
