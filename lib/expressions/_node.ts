@@ -38,12 +38,14 @@ export interface Printer {
 /** Prints one node. */
 export type Print = (c: Printer) => string;
 
-// A WeakMap's get and has take any value (a primitive is never a key), as this type says.
-const nodes: {
-  get(node: unknown): Print | undefined;
-  has(node: unknown): boolean;
-  set(node: object, print: Print): unknown;
-} = new WeakMap<object, Print>();
+/** A WeakMap as read with any key: its get and has take any value (a primitive is never a key). */
+export interface Registry<V> {
+  get(key: unknown): V | undefined;
+  has(key: unknown): boolean;
+  set(key: object, value: V): unknown;
+}
+
+const nodes: Registry<Print> = new WeakMap<object, Print>();
 
 /** Freezes `node` and registers it as built by this layer, printed by `print`. */
 export function mark<T extends Node>(node: T, print: Print): T {

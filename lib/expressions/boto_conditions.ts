@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { isNode, mark } from "./_node.ts";
+import { mark, type Registry } from "./_node.ts";
 import {
   and,
   between,
@@ -57,7 +57,10 @@ export interface BotoCondition {
 // How each condition applies to the attribute a map names; kept apart, so a bundle carries the code of only
 // the operators it uses.
 // (Their printer, `String`, is never called: the compiler rejects them as operands and as conditions.)
-const builders = new WeakMap<object, (self: Operand) => Condition>();
+const builders: Registry<(self: Operand) => Condition> = new WeakMap<
+  object,
+  (self: Operand) => Condition
+>();
 
 const make =
   (operator: BotoOperator, build: (self: Operand, values: unknown[]) => Condition) =>
@@ -349,7 +352,7 @@ export function conditionFromMap(map: Record<string, unknown>): Condition | unde
 function fromMap(map: Record<string, unknown>, expected?: boolean): Condition | undefined {
   const entries = Object.entries(map);
   return entries[0] && and(...entries.map(([name, value]) => {
-    const self = nameRef(name), build = isNode(value) && builders.get(value);
+    const self = nameRef(name), build = builders.get(value);
     return build
       ? build(self)
       : expected && typeof value == "boolean"

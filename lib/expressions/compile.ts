@@ -151,20 +151,19 @@ export function compileExpressions(
       !isNode(x)
         ? c.v(x)
         : /^[cub]/.test(x.kind)
-        ? fail("not a value here", c.w, x.kind, "a value")
+        ? fail("wrong type", c.w, x.kind, "a value")
         : print(x, c),
   };
   const out: CompiledExpressions = {};
   PARTS.forEach((part, i) => {
-    const x = parts[part], want = part == "update" ? part : "condition", field = c.w = FIELDS[i];
+    const x = parts[part], field = c.w = FIELDS[i];
+    const want = part == "update" ? part : part == "projection" ? "a list of paths" : "condition";
     if (!x) return;
-    const s = part == "projection"
-      ? Array.isArray(x)
-        ? checkProjection(...x).map(c.p).join(", ")
-        : fail("not a list of paths", field, typeof x, "an array")
+    const s = part == "projection" && Array.isArray(x)
+      ? checkProjection(...x).map(c.p).join(", ")
       : kindOf(x) == want
       ? print(x, c)
-      : fail("not a built node", field, typeof x, want);
+      : fail("wrong type", field, typeof x, want);
     if (s && part == "keyCondition") checkKeyCondition(s, names);
     if (s.length > 4096) {
       fail("expression over 4 KB", field, `${s.length} characters`, "at most 4096");

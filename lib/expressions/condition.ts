@@ -263,9 +263,9 @@ export function size(path: PathInput): Comparable {
 }
 
 function join(op: "AND" | "OR", conditions: Condition[]): Condition {
-  if (!conditions[0] || !conditions.every((x) => kindOf(x) == "condition")) {
-    const found = conditions.map((x) => kindOf(x) ?? typeof x);
-    fail(`${op} takes conditions`, "", `${found}` || "none", "one or more conditions");
+  const bad = conditions.find((x) => kindOf(x) != "condition");
+  if (!conditions[0] || bad) {
+    fail(`${op} takes conditions`, "", kindOf(bad) ?? typeof bad, "conditions");
   }
   return conditions[1] ? logical(op, conditions) : conditions[0];
 }

@@ -112,11 +112,11 @@ Deno.test("Key takes its name literally", () => {
 });
 
 Deno.test("a condition or update node is not a value", () => {
-  assertThrows(() => filter(Attr("a").eq(Attr("b").eq(1))), ValidationError, "not a value");
+  assertThrows(() => filter(Attr("a").eq(Attr("b").eq(1))), ValidationError, "wrong type");
   assertThrows(
     () => filter({ kind: "condition", op: "=", args: [] } as unknown as Condition),
     ValidationError,
-    "not a built node",
+    "wrong type",
   );
 });
 

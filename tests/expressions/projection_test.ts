@@ -23,6 +23,6 @@ Deno.test("a projection must be a list, not one string", () => {
   assertThrows(
     () => compileExpressions({ projection: "a,b" as unknown as string[] }),
     ValidationError,
-    "not a list of paths",
+    "wrong type",
   );
 });
