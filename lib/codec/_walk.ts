@@ -67,7 +67,7 @@ export function fields<T>(
   depth: number,
 ): Record<string, T> {
   checkDepth(depth++);
-  const out: Record<string, T> = {};
+  let out: Record<string, T> = {};
   const own = clean && Object.getPrototypeOf(obj) === OBJECT_PROTO;
   let key = "";
   try {
@@ -77,14 +77,9 @@ export function fields<T>(
       key = k;
       const value = f(obj[k], c, depth);
       if (value === undefined) continue;
-      if (k === "__proto__") {
-        Object.defineProperty(out, k, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      } else out[k] = value;
+      // A computed key in a literal defines an own property, even "__proto__".
+      if (k === "__proto__") out = { ...out, [k]: value };
+      else out[k] = value;
     }
   } catch (error) {
     throw within(error, key);

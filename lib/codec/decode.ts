@@ -9,7 +9,7 @@
 import type { AttributeMap, AttributeValue } from "./attribute_value.ts";
 import type { CodecOptions } from "./options.ts";
 import type { Ctx } from "./_options.ts";
-import { describe, fail, firstRepeat, within } from "./_fault.ts";
+import { describe, fail, firstRepeat, quote, within } from "./_fault.ts";
 import { fields, list, run } from "./_walk.ts";
 import { normalizeNumber, numberToString, shortCanonicalValue } from "./numbers.ts";
 import { DynamoNumber } from "./dynamo_number.ts";
@@ -129,7 +129,7 @@ function decodeValue(av: unknown, c: Ctx, depth: number): unknown {
     default:
       // An array with one element gets here with type "0".
       if (Array.isArray(av)) notAttributeValue(av, []);
-      return fail("unknown AttributeValue type", JSON.stringify(type), AV);
+      return fail("unknown AttributeValue type", quote(type), AV);
   }
   return fail(`bad ${type} value`, describe(v), EXPECTED[type] ?? "a string");
 }

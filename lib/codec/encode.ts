@@ -211,7 +211,7 @@ function encodeSet(set: Set<unknown>, c: Ctx): AttributeValue | undefined {
   if (i >= 0) {
     fail(
       "duplicate Set element",
-      `the ${kind > 1 ? "binary" : "number"} ${list[i]} twice`,
+      list[i] + " twice",
       "distinct elements",
     );
   }
