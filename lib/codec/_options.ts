@@ -28,7 +28,7 @@ export function resolveOptions(options: CodecOptions | undefined): Ctx {
     bad("", options === null ? "null" : typeof options, "an object");
   }
   const decimal = options.decimal;
-  const c: Ctx = { decimal };
+  const c: Ctx = { numbers: 0, booleans: 0, dates: 0, classInstances: 0, emptySets: 0, decimal };
   let name: keyof typeof CHOICES;
   for (name in CHOICES) {
     const allowed = CHOICES[name].split(" ");
