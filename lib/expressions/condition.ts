@@ -271,11 +271,13 @@ function join(op: "AND" | "OR", conditions: Condition[]): Condition {
 }
 
 // Parentheses go around a part that binds less tightly than its parent: OR, then AND, then NOT, then
-// comparisons. NOT NOT x does not parse everywhere: a NOT under NOT gets them too.
+// comparisons (ranked past the end: -1 >>> 0). NOT NOT x does not parse everywhere: a NOT under NOT
+// gets them too.
+const rank = (op: string) => "OR AND NOT".indexOf(op) >>> 0;
 const logical = (op: "AND" | "OR" | "NOT", args: Condition[]) =>
   node(op, args, (c) =>
     (op == "NOT" ? "NOT " : "") + args.map((sub) => {
-      const text = print(sub, c), rank = (o: string) => "OR AND NOT".indexOf(o) >>> 0;
+      const text = print(sub, c);
       return rank(sub.op) < rank(op) + +(op == "NOT") ? `(${text})` : text;
     }).join(` ${op} `));
 
