@@ -23,7 +23,8 @@ export class DynafetchError extends Error {
   /** Makes an error with `message` and an optional `cause`. */
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    // Our classes are named on their prototypes (nameErrors); a subclass of yours goes by its own name.
+    if (!Object.hasOwn(new.target.prototype, "name")) this.name = new.target.name;
   }
 }
 
@@ -79,6 +80,25 @@ export class ValidationError extends DynafetchError {
     Object.assign(this, { path, found, allowed });
   }
 }
+
+/**
+ * Gives error classes their `name`s as written, on their prototypes: a minifier renames classes, and
+ * `error.name` (what logs and `toString()` show) must still read `ConditionalCheckFailedError`.
+ *
+ * @param names The class names, separated by spaces.
+ * @param classes The classes, in the same order.
+ */
+export function nameErrors(names: string, ...classes: { prototype: Error }[]): void {
+  names.split(" ").forEach((name, i) =>
+    Object.defineProperty(classes[i].prototype, "name", {
+      value: name,
+      writable: true,
+      configurable: true,
+    })
+  );
+}
+
+nameErrors("DynafetchError ValidationError", DynafetchError, ValidationError);
 
 /**
  * A `ValidationError` from positional parts, for the many checks that name all of them (internal: not

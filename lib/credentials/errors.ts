@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DynafetchError } from "../errors.ts";
+import { DynafetchError, nameErrors } from "../errors.ts";
 
 /**
  * A credentials source is configured but failed: a malformed file, an STS or SSO error, an expired SSO
@@ -85,3 +85,5 @@ export class CredentialsNotFoundError extends CredentialsError {
     this.tried = tried;
   }
 }
+
+nameErrors("CredentialsError CredentialsNotFoundError", CredentialsError, CredentialsNotFoundError);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DynafetchError } from "../errors.ts";
+import { DynafetchError, nameErrors } from "../errors.ts";
 import type { AttributeMap } from "../codec/mod.ts";
 import type { CancellationReason } from "./item_operations.ts";
 import { isRecord } from "./_record.ts";
@@ -382,3 +382,20 @@ function attributeMap(value: unknown): AttributeMap | undefined {
   }
   return map;
 }
+
+nameErrors(
+  "DynamoDBError ResponseParseError ConditionalCheckFailedError TransactionCanceledError " +
+    "ProvisionedThroughputExceededError ThrottlingError ResourceNotFoundError ResourceInUseError " +
+    "ServiceValidationError ItemCollectionSizeLimitExceededError ExpiredTokenError",
+  DynamoDBError,
+  ResponseParseError,
+  ConditionalCheckFailedError,
+  TransactionCanceledError,
+  ProvisionedThroughputExceededError,
+  ThrottlingError,
+  ResourceNotFoundError,
+  ResourceInUseError,
+  ServiceValidationError,
+  ItemCollectionSizeLimitExceededError,
+  ExpiredTokenError,
+);

@@ -16,7 +16,7 @@
  * @module
  */
 import type { AttributeMap } from "../codec/mod.ts";
-import { DynafetchError } from "../errors.ts";
+import { DynafetchError, nameErrors } from "../errors.ts";
 import type { WriteRequest } from "../operations/mod.ts";
 import type { Sleep } from "../transport/mod.ts";
 
@@ -128,3 +128,5 @@ function why(what: string, cause: unknown): [string, { cause: unknown } | undefi
     cause === undefined ? undefined : { cause },
   ];
 }
+
+nameErrors("BatchWriteError BatchGetError", BatchWriteError, BatchGetError);

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DynafetchError } from "../errors.ts";
+import { DynafetchError, nameErrors } from "../errors.ts";
 
 /**
  * The base of the transport errors: retried, then thrown with the number of `attempts` made.
@@ -82,3 +82,11 @@ export class ChecksumError extends TransportError {
     this.actual = actual;
   }
 }
+
+nameErrors(
+  "TransportError NetworkError TimeoutError ChecksumError",
+  TransportError,
+  NetworkError,
+  TimeoutError,
+  ChecksumError,
+);
