@@ -263,11 +263,18 @@ export function size(path: PathInput): Comparable {
 }
 
 function join(op: "AND" | "OR", conditions: Condition[]): Condition {
-  const bad = conditions.find((x) => kindOf(x) != "condition");
-  if (!conditions[0] || bad) {
-    fail(`${op} takes conditions`, "", kindOf(bad) ?? typeof bad, "conditions");
+  // By index, not by element: a falsy argument (undefined, null, 0, "") is as wrong as any other.
+  const i = conditions.length ? conditions.findIndex((x) => kindOf(x) != "condition") : 0;
+  if (i >= 0) {
+    const bad: unknown = conditions[i];
+    fail(
+      `${op} takes conditions`,
+      "",
+      kindOf(bad) ?? (bad === null ? "null" : typeof bad),
+      "conditions",
+    );
   }
-  return conditions[1] ? logical(op, conditions) : conditions[0];
+  return conditions.length > 1 ? logical(op, conditions) : conditions[0];
 }
 
 // Parentheses go around a part that binds less tightly than its parent: OR, then AND, then NOT, then

@@ -88,6 +88,19 @@ Deno.test("builder errors", () => {
   assertThrows(() => and(), ValidationError, "AND takes conditions");
   assertThrows(() => or(), ValidationError, "OR takes conditions");
   assertThrows(() => and(Attr("a").eq(1), {} as Condition), ValidationError);
+  // A falsy argument is refused too, wherever it stands: never a clause silently dropped.
+  const a = Attr("a").eq(1), b = Attr("b").eq(2);
+  const cases: [() => unknown, string][] = [
+    [() => and(a, undefined as unknown as Condition, b), "undefined"],
+    [() => and(a, b, undefined as unknown as Condition), "undefined"],
+    [() => or(a, null as unknown as Condition), "null"],
+    [() => and(undefined as unknown as Condition), "undefined"],
+    [() => or(a, 0 as unknown as Condition, b), "number"],
+  ];
+  for (const [call, found] of cases) {
+    const error = assertThrows(call, ValidationError, "takes conditions");
+    assertEquals(error.found, found);
+  }
   assertThrows(() => not("x" as unknown as Condition), ValidationError);
   assertThrows(() => Attr("a").in([]), ValidationError, "1 to 100");
   assertThrows(() => Attr("a").in(Array.from({ length: 101 }, (_, i) => i)), ValidationError);
