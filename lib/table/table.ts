@@ -513,20 +513,24 @@ export class Table<T extends object = Record<string, unknown>> {
     o: GetOptions & WriteOptions,
     update?: UpdateBuilder,
   ): Promise<T | undefined> {
-    const { projection } = o;
-    const expected = o.expected && expectedToCondition(o.expected);
-    const condition = expected && o.condition
+    // One options object may be shared by reads and writes: each operation takes only its own options.
+    const read = op === "GetItem";
+    const projection = read ? o.projection : undefined;
+    const expected = !read && o.expected && expectedToCondition(o.expected);
+    const condition = read
+      ? undefined
+      : expected && o.condition
       ? and(o.condition, expected)
-      : expected ?? o.condition;
+      : expected || o.condition;
     const out: { Item?: AttributeMap; Attributes?: AttributeMap } = await this.client.request(op, {
       TableName: this.name,
       ...input,
-      ...(o.consistentRead && { ConsistentRead: true }),
+      ...(read && o.consistentRead && { ConsistentRead: true }),
       ...((condition || update || projection) &&
         compileExpressions({ condition, update, projection }, this.codec)),
-      // Absent options stay undefined, which the JSON body leaves out.
-      ReturnValues: o.returnValues,
-      ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure,
+      ...(!read && o.returnValues && { ReturnValues: o.returnValues }),
+      ...(!read && o.returnValuesOnConditionCheckFailure &&
+        { ReturnValuesOnConditionCheckFailure: o.returnValuesOnConditionCheckFailure }),
     }, o);
     const item = out.Item ?? out.Attributes;
     return item && this.#decode(item);

@@ -195,6 +195,43 @@ await forEachEngine(({ engine, local, test }) => {
     ]);
   });
 
+  test("one options object shared by reads and writes: each operation sends only its own", async () => {
+    const { db, seen } = recordingDatabase(local);
+    await db.createTable({ name: "shared", partitionKey: ["id", "S"] });
+    const t = db.table<{ id: string; x?: number }>("shared", { partitionKey: ["id", "S"] });
+    seen.length = 0;
+    const options = {
+      consistentRead: true,
+      projection: ["x"],
+      condition: Attr("x").notExists(),
+      returnValues: "ALL_OLD" as const,
+    };
+    await t.put({ id: "a" }, options);
+    await t.get("a", options);
+    // A JavaScript caller's null or empty return values are left out, as when they are not given.
+    const unset = { returnValues: null, returnValuesOnConditionCheckFailure: "" } as unknown as {
+      returnValues: "NONE";
+    };
+    await t.delete("a", unset);
+    assertEquals(seen.map((r) => r.body), [
+      {
+        TableName: "shared",
+        Item: { id: { S: "a" } },
+        ConditionExpression: "attribute_not_exists(#n0)",
+        ExpressionAttributeNames: { "#n0": "x" },
+        ReturnValues: "ALL_OLD",
+      },
+      {
+        TableName: "shared",
+        Key: { id: { S: "a" } },
+        ConsistentRead: true,
+        ProjectionExpression: "#n0",
+        ExpressionAttributeNames: { "#n0": "x" },
+      },
+      { TableName: "shared", Key: { id: { S: "a" } } },
+    ]);
+  });
+
   test("createTable waits for ACTIVE and returns a table with the schema, indexes included", async () => {
     const db = database(local);
     const events = await db.createTable<Event>({
