@@ -99,10 +99,12 @@ export function checkCredentials(credentials: unknown, path = "credentials"): Cr
   return credentials as Credentials; // every field checked above
 }
 
-function checkName(name: unknown, option: string): void {
+const NAME = /^[\w.-]+$/;
+
+function checkName(name: unknown, path: string): void {
   need(
-    typeof name === "string" && /^[\w.-]+$/.test(name),
-    "options." + option,
+    typeof name === "string" && NAME.test(name),
+    path,
     "letters, digits, '.', '-' or '_'",
     name,
   );
@@ -122,8 +124,8 @@ export function checkSigning(
   mode: unknown,
 ): Credentials {
   const checked = checkCredentials(credentials, "options.credentials");
-  checkName(region, "region");
-  checkName(service, "service");
+  checkName(region, "options.region");
+  checkName(service, "options.service");
   // x-amz-date has four digits for the year; before 1970 no AWS key existed.
   need(
     date instanceof Date && date.getTime() >= 0 && date.getTime() < 253402300800000,

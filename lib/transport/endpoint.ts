@@ -52,22 +52,28 @@ export function regionEndpoint(region: string): string {
  * ```
  */
 export function checkEndpoint(endpoint: string, allowHttp = false): string {
-  let url: URL | undefined;
+  let url: URL;
   try {
     url = new URL(endpoint);
-  } catch {
-    // Reported below, as a URL that is not https.
+  } catch (cause) {
+    throw invalid(
+      "endpoint",
+      "not a URL",
+      JSON.stringify(endpoint),
+      "an absolute URL like https://dynamodb.eu-west-1.amazonaws.com",
+      cause,
+    );
   }
-  const http = url?.protocol == "http:";
+  const http = url.protocol == "http:";
   if (
-    !url || !(http || url.protocol == "https:") ||
+    !(http || url.protocol == "https:") ||
     http && !allowHttp && !LOOPBACK.test(url.hostname)
   ) {
     throw invalid(
       "endpoint",
       "not https, nor http to a loopback host",
       // The origin of a URL leaves out any user name and password in it.
-      url?.origin ?? JSON.stringify(endpoint),
+      url.origin,
       "https, or http to localhost, 127.0.0.1 or ::1 (to any host with allowHttp)",
     );
   }

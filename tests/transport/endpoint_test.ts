@@ -42,3 +42,21 @@ Deno.test("checkEndpoint rejects other schemes and non-URLs", () => {
     assertEquals(assertThrows(() => checkEndpoint(bad, true), ValidationError).path, "endpoint");
   }
 });
+
+Deno.test("an endpoint that is not a URL says so, with the parser's error as its cause", () => {
+  for (const bad of ["dynamodb.us-east-1.amazonaws.com", "not a url", ""]) {
+    const error = assertThrows(() => checkEndpoint(bad), ValidationError);
+    assertEquals(
+      [error.message, error.found, error.cause instanceof TypeError],
+      [
+        `endpoint: not a URL; found ${JSON.stringify(bad)}; allowed: an absolute URL like ` +
+        "https://dynamodb.eu-west-1.amazonaws.com",
+        JSON.stringify(bad),
+        true,
+      ],
+    );
+  }
+  // A URL of another scheme is a URL: the scheme is what is wrong.
+  const ftp = assertThrows(() => checkEndpoint("ftp://localhost"), ValidationError);
+  assertEquals([ftp.found, ftp.message.includes("not https")], ["ftp://localhost", true]);
+});
