@@ -125,9 +125,11 @@ export function nodeHttpTransport(
       : plain ??= new Agent(agentOptions);
     const data = encoder.encode(request.body);
     const headers = { ...request.headers, "content-length": String(data.length) };
+    // The deadline covers the resends on a new socket too.
+    const deadline = request.timeoutMs ? Date.now() + request.timeoutMs : 0;
     for (let stale = 0;; stale++) {
       try {
-        return await exchange(tls, target, request, headers, data, agent);
+        return await exchange(tls, target, request, headers, data, agent, deadline);
       } catch (error) {
         if (!(error instanceof StaleSocket) || stale >= STALE_RETRIES) {
           throw error instanceof StaleSocket ? error.cause : error;
@@ -157,6 +159,7 @@ function exchange(
   headers: Record<string, string>,
   data: Uint8Array,
   agent: Agent,
+  deadline: number,
 ): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
@@ -179,7 +182,7 @@ function exchange(
         error.name = "TimeoutError";
         reject(error);
         req.destroy();
-      }, timeoutMs)
+      }, Math.max(0, deadline - Date.now()))
       : undefined;
     const done = () => {
       clearTimeout(timer);
