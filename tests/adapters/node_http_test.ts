@@ -218,7 +218,7 @@ Deno.test("node:http: the transport keeps timeoutMs itself, so the client gives 
       method: "POST",
       headers: {},
       body: "",
-      timeoutMs: 40,
+      timeoutMs: 5000,
     });
     assertEquals(ok.status, 200);
 
@@ -235,15 +235,15 @@ Deno.test("node:http: the transport keeps timeoutMs itself, so the client gives 
       region: "us-east-1",
       credentials: CREDENTIALS,
       transport: spy,
-      timeoutMs: 25,
+      timeoutMs: 5000,
     });
     await db.listTables({});
     const controller = new AbortController();
-    await db.listTables({}, { signal: controller.signal, timeoutMs: 35 });
+    await db.listTables({}, { signal: controller.signal, timeoutMs: 6000 });
     // No attempt controller: the caller's own signal (or none) and the deadline go to the transport.
-    assertEquals(seen, [{ signal: undefined, timeoutMs: 25 }, {
+    assertEquals(seen, [{ signal: undefined, timeoutMs: 5000 }, {
       signal: controller.signal,
-      timeoutMs: 35,
+      timeoutMs: 6000,
     }]);
   } finally {
     transport.close();
