@@ -20,7 +20,7 @@
  * @module
  */
 import { Agent, type IncomingMessage, request as httpRequest } from "node:http";
-import { Agent as TlsAgent, request as httpsRequest } from "node:https";
+import type { Agent as TlsAgent } from "node:https";
 import type { HttpRequest, HttpResponse, HttpTransport } from "../transport/http.ts";
 
 /** TLS settings of the `https` agent (Node's `tls.connect` options of the same names). */
@@ -101,6 +101,9 @@ export function nodeHttpTransport(
   };
   let plain: Agent | undefined;
   let secure: TlsAgent | undefined;
+  // node:https (and TLS under it) loads on the first https request: a local endpoint never needs it,
+  // and loading it costs a fresh Node process ~5-10 ms.
+  let https: typeof import("node:https") | undefined;
   // The client sends every request to one URL: parse it, and derive the request's target, once.
   let last: { href: string; url: URL; target: Target } | undefined;
 
@@ -119,9 +122,9 @@ export function nodeHttpTransport(
       };
     }
     const { url, target } = last;
-    const tls = url.protocol === "https:";
+    const tls = url.protocol === "https:" ? https ??= await import("node:https") : undefined;
     const agent = tls
-      ? secure ??= new TlsAgent({ ...agentOptions, ...tlsOptions })
+      ? secure ??= new tls.Agent({ ...agentOptions, ...tlsOptions })
       : plain ??= new Agent(agentOptions);
     const data = encoder.encode(request.body);
     const headers = { ...request.headers, "content-length": String(data.length) };
@@ -129,7 +132,15 @@ export function nodeHttpTransport(
     const deadline = request.timeoutMs ? Date.now() + request.timeoutMs : 0;
     for (let stale = 0;; stale++) {
       try {
-        return await exchange(tls, target, request, headers, data, agent, deadline);
+        return await exchange(
+          tls?.request ?? httpRequest,
+          target,
+          request,
+          headers,
+          data,
+          agent,
+          deadline,
+        );
       } catch (error) {
         if (!(error instanceof StaleSocket) || stale >= STALE_RETRIES) {
           throw error instanceof StaleSocket ? error.cause : error;
@@ -153,7 +164,7 @@ class StaleSocket extends Error {}
 type Target = { protocol: string; hostname: string; port: string; path: string };
 
 function exchange(
-  tls: boolean,
+  send: typeof httpRequest,
   target: Target,
   { method, signal, timeoutMs }: HttpRequest,
   headers: Record<string, string>,
@@ -164,7 +175,7 @@ function exchange(
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     let answered = false;
-    const req = (tls ? httpsRequest : httpRequest)({
+    const req = send({
       ...target,
       method,
       headers,
