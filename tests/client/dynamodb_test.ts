@@ -331,7 +331,8 @@ const suite = ({ engine, local, test }: EngineSuite) => {
     for (const hashing of ["auto", "js", "webcrypto"] as const) {
       const db = local.client({ hashing });
       if (hashing === "auto") await createOrders(db);
-      const note = { S: hashing.repeat(12_000 / hashing.length) };
+      // Multi-byte characters: the body's length on the wire is its UTF-8 byte count.
+      const note = { S: hashing.repeat(12_000 / hashing.length) + "é🙂".repeat(500) };
       await db.putItem({ TableName: TABLE, Item: { ...key("big", 0), note } });
       const puts = Array.from({ length: 25 }, (_, i) => ({
         PutRequest: { Item: { ...key(hashing, i), pad: { S: "x".repeat(600) } } },
