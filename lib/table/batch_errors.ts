@@ -78,7 +78,10 @@ export class BatchWriteError extends DynafetchError {
    * @param cause The error that stopped the batch, if one did.
    */
   constructor(unprocessed: UnappliedWrite[], total: number, cause?: unknown) {
-    super(...why(`${unprocessed.length} of ${total} batch write requests were not applied`, cause));
+    super(
+      why(`${unprocessed.length} of ${total} batch write requests were not applied`, cause),
+      cause === undefined ? undefined : { cause },
+    );
     this.unprocessed = unprocessed;
   }
 }
@@ -115,18 +118,20 @@ export class BatchGetError extends DynafetchError {
     cause?: unknown,
   ) {
     const n = Object.values(unprocessedKeys).flat().length;
-    super(...why(`${n} key(s) of a batch read were not read`, cause));
+    super(
+      why(`${n} key(s) of a batch read were not read`, cause),
+      cause === undefined ? undefined : { cause },
+    );
     this.unprocessedKeys = unprocessedKeys;
     this.items = items;
   }
 }
 
-// The message of a batch error (what was not done, then why) and its cause.
-function why(what: string, cause: unknown): [string, { cause: unknown } | undefined] {
-  return [
-    what + (cause instanceof Error ? `: ${cause.message}` : ": unprocessed after all attempts"),
-    cause === undefined ? undefined : { cause },
-  ];
+// The message of a batch error: what was not done, then why. (Its arguments to super are written out,
+// not spread: JSR's type output cannot take a spread there.)
+function why(what: string, cause: unknown): string {
+  return what +
+    (cause instanceof Error ? `: ${cause.message}` : ": unprocessed after all attempts");
 }
 
 nameErrors("BatchWriteError BatchGetError", BatchWriteError, BatchGetError);
