@@ -594,7 +594,8 @@ if (import.meta.main) {
     const date = new Date().toISOString().slice(0, 16).replace("T", " ");
     const memory = `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`;
     const cores = os.cpus().length;
-    const busy = Math.max(...load) > cores / 2;
+    // The run itself keeps about one core busy, so only the load before it started tells other work.
+    const busy = load[0] > cores / 2;
     const doc = [
       "# dynafetch next to its peers",
       "",
@@ -606,7 +607,7 @@ if (import.meta.main) {
       `${versions.bun}. Load average (1 min): ${load[0].toFixed(1)} at the start, ` +
       `${load[1].toFixed(1)} at the end${
         busy
-          ? ": the machine was busy with other work during the run, so times are inflated and " +
+          ? ": the machine was busy (other work, or an earlier run) as the run started, so times may be inflated and " +
             "spread (see the min-max of each ratio); the medians of the ratios, taken side by side " +
             "within each round, are what to compare"
           : ""
