@@ -389,13 +389,6 @@ nameErrors(
     "ServiceValidationError ItemCollectionSizeLimitExceededError ExpiredTokenError",
   DynamoDBError,
   ResponseParseError,
-  ConditionalCheckFailedError,
-  TransactionCanceledError,
-  ProvisionedThroughputExceededError,
-  ThrottlingError,
-  ResourceNotFoundError,
-  ResourceInUseError,
-  ServiceValidationError,
-  ItemCollectionSizeLimitExceededError,
-  ExpiredTokenError,
+  // The subclasses, each once, in CLASSES' order.
+  ...new Set(CLASSES),
 );
