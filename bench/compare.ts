@@ -101,14 +101,7 @@ async function exec(command: string, args: string[], cwd = root): Promise<string
   return text;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await Deno.stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const exists = (path: string): Promise<boolean> => Deno.stat(path).then(() => true, () => false);
 
 // ---------------------------------------------------------------------------------------------------
 // In-process rows (Deno): codec, signing, client CPU.
