@@ -54,12 +54,46 @@ export interface NodeHttpOptions {
 // How many times one request is sent again at once when a pooled socket turns out to be closed.
 const STALE_RETRIES = 3;
 
+// Node's native SHA-256 and CRC-32, shared by every transport. Measured in Node 20 here: a 20 KB body
+// (a BatchWriteItem of 25 items) hashes in ~36 us against ~175 us in the signer's JavaScript and ~120 us
+// through WebCrypto's async digest; a 1 KB body in ~2 us against ~8; a 50 KB response's CRC-32 takes
+// ~13 us against ~37. They load in the background on the first body or response big enough to gain
+// (node:crypto costs a fresh process ~4.5 ms), so a small first request waits for neither; until then
+// the client hashes as usual.
+let createHash: typeof import("node:crypto").createHash | undefined;
+let nativeCrc32: ((bytes: Uint8Array) => number) | undefined;
+let loading: Promise<void> | undefined;
+
+function loadNatives(): Promise<void> {
+  return loading ??= Promise.all([import("node:crypto"), import("node:zlib")]).then(
+    ([crypto, zlib]) => {
+      createHash = crypto.createHash;
+      // zlib.crc32 is in Node 20.15 and later.
+      if (typeof zlib.crc32 == "function") nativeCrc32 = zlib.crc32;
+    },
+    () => {},
+  );
+}
+
+function sha256(body: string): string | undefined {
+  if (createHash) return createHash("sha256").update(body).digest("hex");
+  if (body.length > 512) loadNatives();
+}
+
+function crc32(bytes: Uint8Array): number | undefined {
+  if (nativeCrc32) return nativeCrc32(bytes);
+  if (bytes.length > 4096) loadNatives();
+}
+
 /**
  * Makes a transport over `node:http` / `node:https` with keep-alive agents (made on first use).
  * Requests honour their `AbortSignal` (the client's abort and per-attempt timeout destroy the request);
  * socket and TLS errors reject, which the client retries as a `NetworkError`. A request that fails on a
  * pooled socket the server had closed while it was idle is sent again at once on another socket,
- * without the client seeing a failure. Each response reports `reusedConnection`.
+ * without the client seeing a failure. Each response reports `reusedConnection`. The transport also
+ * offers Node's native SHA-256 and CRC-32 (`sha256`, `crc32`), which the client signs bodies and checks
+ * responses with once they have loaded; they load in the background on the first body over 512
+ * characters or response over 4 KB.
  *
  * @param options Socket count, idle lifetime and TLS settings.
  * @returns The transport, with `close()` to destroy its sockets (requests in flight fail; later ones
@@ -155,7 +189,7 @@ export function nodeHttpTransport(
     secure?.destroy();
     plain = secure = undefined;
   };
-  return Object.assign(transport, { close, timeouts: true });
+  return Object.assign(transport, { close, timeouts: true, sha256, crc32 });
 }
 
 // A request failed before any response on a socket an earlier request had used: the server closed it

@@ -3,7 +3,8 @@
  * would, synchronously with the pure SHA-256/HMAC and without the general canonicalization of arbitrary
  * paths, queries and headers, so that an application that never calls `signRequest` or `presignUrl`
  * does not bundle it. Any other URL, `hashing: "webcrypto"` and bodies WebCrypto hashes faster (over
- * 8 KiB with `"auto"`) go to the general signer, which loads on first use.
+ * 8 KiB with `"auto"`, unless the caller has the body's hash from a native SHA-256) go to the general
+ * signer, which loads on first use.
  *
  * This module is browser compatible.
  *
@@ -34,6 +35,9 @@ const ROOT = /^(https?):\/\/([a-z\d.:[\]-]+)\/?$/i;
  * date, hashing }`, in the same order: content-type, x-amz-target, x-amz-security-token (with a session
  * token), x-amz-date and authorization.
  *
+ * `bodyHash`, the body's SHA-256 in lower-case hex from a native implementation (the Node transport's),
+ * is used under `"auto"` at any size in place of hashing the body here.
+ *
  * @throws {ValidationError} (as a rejection) Where `signRequest` would.
  */
 export async function signJsonPost(
@@ -45,12 +49,14 @@ export async function signJsonPost(
   service: string,
   date: Date,
   hashing?: Hashing,
+  bodyHash?: string,
 ): Promise<Record<string, string>> {
   const mode = hashing ?? "auto";
   checkSigning(credentials, region, service, date, mode);
   const m = ROOT.exec(url);
   const headers: Record<string, string> = { "content-type": CONTENT_TYPE, "x-amz-target": target };
-  if (!m || mode === "webcrypto" || mode === "auto" && body.length > AUTO_LIMIT) {
+  const given = mode === "auto" && bodyHash;
+  if (!m || mode === "webcrypto" || !given && mode === "auto" && body.length > AUTO_LIMIT) {
     return (await signRequest(
       { method: "POST", url, headers, body },
       { credentials, region, service, date, hashing },
@@ -67,7 +73,7 @@ export async function signJsonPost(
     "x-amz-target";
   const canonical = "POST\n/\n\ncontent-type:" + CONTENT_TYPE + "\nhost:" + host + "\nx-amz-date:" +
     amzDate + "\n" + (token ? "x-amz-security-token:" + canonicalValue(token) + "\n" : "") +
-    "x-amz-target:" + canonicalValue(target) + "\n\n" + names + "\n" + sha256Hex(body);
+    "x-amz-target:" + canonicalValue(target) + "\n\n" + names + "\n" + (given || sha256Hex(body));
   // In the order signRequest gives: the headers passed, the session token, the date, the signature.
   if (token) headers["x-amz-security-token"] = token;
   headers["x-amz-date"] = amzDate;

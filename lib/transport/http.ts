@@ -54,6 +54,14 @@ export interface HttpResponse {
 export type HttpTransport = ((request: HttpRequest) => Promise<HttpResponse>) & {
   /** Whether the transport enforces `HttpRequest.timeoutMs` itself. */
   timeouts?: boolean;
+  /**
+   * A native SHA-256 (lower-case hex) of a body's UTF-8 bytes, faster than the signer's own; the
+   * client signs with it under `hashing: "auto"`. `undefined` when it is not ready yet: the signer
+   * hashes as usual.
+   */
+  sha256?: (body: string) => string | undefined;
+  /** A native CRC-32 of response bytes, for the checksum check; `undefined` when it is not ready yet. */
+  crc32?: (bytes: Uint8Array) => number | undefined;
 };
 
 /**

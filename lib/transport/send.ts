@@ -115,6 +115,10 @@ export async function send(
   const native = builtIn && transport.timeouts === true;
   const deadline = native && timeoutMs > 0 ? timeoutMs : undefined;
   const timed = !native && timeoutMs > 0;
+  // The body is the same on every attempt: a native hash of it, when the transport has one, is taken once.
+  const bodyHash = config.hashing && config.hashing != "auto"
+    ? undefined
+    : transport.sha256?.(body);
   let refresh = false;
   let refreshed = false;
   // Each attempt runs inline (no closure per call): sign with fresh (`refresh`) or current credentials,
@@ -137,6 +141,7 @@ export async function send(
         "dynamodb",
         new Date(now()),
         config.hashing,
+        bodyHash,
       );
       onEvent?.({ type: "request", operation, attempt, url, headers: redact(headers), body });
       const started = onEvent ? now() : 0;
@@ -201,7 +206,7 @@ export async function send(
         config.validateChecksums && crc !== null &&
         (got.get("content-encoding") ?? "identity") == "identity"
       ) {
-        const actual = crc32(bytes);
+        const actual = transport.crc32?.(bytes) ?? crc32(bytes);
         if (+crc !== actual) throw new ChecksumError(+crc, actual);
       }
       return parseResponse(status, decoder.decode(bytes), requestId);

@@ -18,6 +18,10 @@ import { crc32 } from "../../lib/transport/crc32.ts";
 import { ChecksumError, NetworkError, TimeoutError } from "../../lib/transport/errors.ts";
 import type { ClientEvent } from "../../lib/transport/send.ts";
 import { startLocalDynamo } from "../../testing.ts";
+import fc from "fast-check";
+import { signRequest } from "../../lib/sigv4/mod.ts";
+import { sha256Hex } from "../../lib/sigv4/_sha256.ts";
+import type { HttpTransport } from "../../lib/transport/http.ts";
 import { TEST_CERT, TEST_KEY } from "./_tls_fixture.ts";
 
 const CREDENTIALS = { accessKeyId: "AKID", secretAccessKey: "secret" };
@@ -27,7 +31,13 @@ const CREDENTIALS = { accessKeyId: "AKID", secretAccessKey: "secret" };
  * to `handle` with the index of its socket and how many requests that socket carried before.
  */
 async function serve(
-  handle: (req: IncomingMessage, res: ServerResponse, socket: number, earlier: number) => void,
+  handle: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    socket: number,
+    earlier: number,
+    body: string,
+  ) => void,
   tls = false,
 ): Promise<{ url: string; sockets: Socket[]; requests: number; close(): Promise<void> }> {
   const sockets: Socket[] = [];
@@ -36,8 +46,10 @@ async function serve(
     state.requests++;
     const earlier = served.get(req.socket) ?? 0;
     served.set(req.socket, earlier + 1);
-    req.resume();
-    req.on("end", () => handle(req, res, sockets.indexOf(req.socket), earlier));
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => body += chunk);
+    req.on("end", () => handle(req, res, sockets.indexOf(req.socket), earlier, body));
   };
   const server = tls
     ? createTlsServer({ cert: TEST_CERT, key: TEST_KEY }, listener)
@@ -435,3 +447,75 @@ async function waitFor(condition: () => boolean): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** The transport's native hashes, once they have loaded (a big enough input starts the loading). */
+async function natives(transport: HttpTransport) {
+  const big = "x".repeat(5000);
+  for (
+    let i = 0;
+    transport.sha256?.(big) === undefined || transport.crc32?.(BIG) === undefined;
+    i++
+  ) {
+    if (i > 200) throw new Error("the native hashes did not load");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return { sha256: transport.sha256!, crc32: transport.crc32! };
+}
+const BIG = new Uint8Array(5000);
+
+Deno.test("node:http: its native SHA-256 and CRC-32 give the signer's and the client's answers", async () => {
+  const transport = nodeHttpTransport();
+  const native = await natives(transport);
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string()),
+      (text) => assertEquals(native.sha256(text), sha256Hex(text)),
+    ),
+    { numRuns: 300 },
+  );
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 9000 }), (bytes) => {
+      assertEquals(native.crc32(bytes), crc32(bytes));
+    }),
+    { numRuns: 300 },
+  );
+  transport.close();
+});
+
+Deno.test("node:http: a 20 KB BatchWriteItem signed with the native hash carries signRequest's signature", async () => {
+  const received: { headers: Record<string, string>; body: string }[] = [];
+  const server = await serve((req, res, _socket, _earlier, body) => {
+    received.push({ headers: req.headers as Record<string, string>, body });
+    answer(res, '{"UnprocessedItems":{}}');
+  });
+  const { db, transport } = client(server.url);
+  try {
+    await natives(transport);
+    const items = Array.from({ length: 25 }, (_, i) => ({
+      PutRequest: { Item: { pk: { S: `é${i}` }, data: { S: "✓".repeat(400) } } },
+    }));
+    await db.batchWriteItem({ RequestItems: { t: items } });
+    const [{ headers, body }] = received;
+    assertEquals(body.length > 8192, true);
+    const date = headers["x-amz-date"].replace(
+      /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/,
+      "$1-$2-$3T$4:$5:$6Z",
+    );
+    const expected = await signRequest(
+      {
+        method: "POST",
+        url: server.url + "/",
+        headers: {
+          "content-type": headers["content-type"],
+          "x-amz-target": headers["x-amz-target"],
+        },
+        body,
+      },
+      { credentials: CREDENTIALS, region: "us-east-1", service: "dynamodb", date: new Date(date) },
+    );
+    assertEquals(headers.authorization, expected.headers.authorization);
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});

@@ -6,6 +6,7 @@ import { ValidationError } from "../../lib/errors.ts";
 import { signRequest } from "../../lib/sigv4/mod.ts";
 import type { Credentials, Hashing } from "../../lib/sigv4/mod.ts";
 import { signJsonPost } from "../../lib/sigv4/_json_post.ts";
+import { sha256Hex } from "../../lib/sigv4/_sha256.ts";
 
 const CONTENT_TYPE = "application/x-amz-json-1.0";
 
@@ -117,7 +118,7 @@ const EXAMPLE = {
   hashing: undefined as Hashing | undefined,
 };
 
-function args(changes: Partial<typeof EXAMPLE> = {}): Parameters<typeof signJsonPost> {
+function args(changes: Partial<typeof EXAMPLE> = {}): Parameters<typeof general> {
   const e = { ...EXAMPLE, ...changes };
   return [e.url, e.target, e.body, e.credentials, e.region, e.service, e.date, e.hashing];
 }
@@ -152,4 +153,47 @@ Deno.test("the lean path rejects what signRequest rejects, with the same path an
     const expected = await assertRejects(() => general(...args(changes)), ValidationError);
     assertEquals([lean.path, lean.message], [path, expected.message]);
   }
+});
+
+Deno.test("property: a body hash handed in is used under auto at any size, and the headers stay signRequest's", async () => {
+  const big = unicodeString({ minLength: 3000, maxLength: 5000 }).map((s) => JSON.stringify({ s }));
+  await fc.assert(
+    fc.asyncProperty(
+      endpoint,
+      target,
+      fc.oneof(body, big),
+      credentials,
+      region,
+      date,
+      hashing,
+      async (url, target, body, credentials, region, date, hashing) => {
+        const args = [url, target, body, credentials, region, "dynamodb", date, hashing] as const;
+        const given = await signJsonPost(...args, sha256Hex(body));
+        const expected = await general(...args);
+        assertEquals(Object.entries(given), Object.entries(expected));
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+Deno.test("a body hash handed in replaces hashing the body under auto only", async () => {
+  // A wrong hash shows whether it was used: it changes the signature.
+  const wrong = "0".repeat(64);
+  const signature = async (hashing: Hashing | undefined, bodyHash?: string) =>
+    (await signJsonPost(...args({ hashing }), bodyHash)).authorization;
+  const honest = await signature(undefined);
+  assertEquals(await signature("js", wrong), honest);
+  assertEquals(await signature("webcrypto", wrong), honest);
+  assertEquals(await signature(undefined, sha256Hex(EXAMPLE.body)), honest);
+  const used = await signature("auto", wrong);
+  assertEquals(used === honest, false);
+  assertEquals(await signature(undefined, wrong), used);
+  // Over 8 KiB, too, where "auto" would otherwise take WebCrypto through signRequest.
+  const long = args({ body: JSON.stringify({ s: "é".repeat(9000) }) });
+  assertEquals(
+    (await signJsonPost(...long, wrong)).authorization ===
+      (await signJsonPost(...long)).authorization,
+    false,
+  );
 });

@@ -426,3 +426,42 @@ Deno.test("a body that stalls after the headers is cut by the timeout and by the
     await server.shutdown();
   }
 });
+
+Deno.test("a transport's native SHA-256 signs the body under auto, taken once per call", async () => {
+  const body = '{"Item":{"id":{"S":"1"}}}';
+  // A wrong hash shows where it was used: it changes the signature.
+  const signed = async (hashing: TransportConfig["hashing"], hash: string | undefined) => {
+    const { config, counters, seen } = setup([{ status: 500, body: "{}" }, { body }], { hashing });
+    const hashed: string[] = [];
+    config.transport = Object.assign(config.transport, {
+      sha256: (text: string) => (hashed.push(text), hash),
+    });
+    return { output: await send(config, counters, "GetItem", GET), seen, hashed };
+  };
+  const plain = await signed(undefined, undefined);
+  assertEquals(plain.output, { Item: { id: { S: "1" } } });
+  assertEquals(plain.hashed, [JSON.stringify(GET)]);
+  const authorization = (s: { seen: { headers: Record<string, string> }[] }) =>
+    s.seen.map((request) => request.headers.authorization.split("Signature=")[1]);
+  // Under "auto" the hash is asked for once and used on both attempts.
+  const wrong = await signed("auto", "0".repeat(64));
+  assertEquals(wrong.hashed.length, 1);
+  assertEquals(authorization(wrong).every((s, i) => s !== authorization(plain)[i]), true);
+  // An explicit engine is never handed the transport's hash.
+  for (const hashing of ["js", "webcrypto"] as const) {
+    const forced = await signed(hashing, "0".repeat(64));
+    assertEquals([forced.hashed, authorization(forced)], [[], authorization(plain)]);
+  }
+});
+
+Deno.test("a transport's native CRC-32 checks the body; until it is ready, the built-in one does", async () => {
+  const body = '{"Item":{"id":{"S":"1"}}}';
+  const withCrc = (crc32: (bytes: Uint8Array) => number | undefined, maxAttempts = 1) => {
+    const { config, counters } = setup([{ body }], { maxAttempts });
+    config.transport = Object.assign(config.transport, { crc32 });
+    return send(config, counters, "GetItem", GET);
+  };
+  const error = await assertRejects(() => withCrc(() => 7), ChecksumError);
+  assertEquals(error.actual, 7);
+  assertEquals(await withCrc(() => undefined), { Item: { id: { S: "1" } } });
+});
