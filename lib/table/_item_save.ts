@@ -1,5 +1,5 @@
 // Private, loaded on first use: `item.save()`, the queued changes of an item sent as one UpdateItem.
-import "./mod.ts"; // for bundlers: see _lazy.ts
+import "./database.ts"; // for bundlers: see _lazy.ts
 import { update, type UpdateBuilder } from "../expressions/mod.ts";
 import type { Item, ItemChange } from "./item.ts";
 import type { WriteOptions } from "./table.ts";

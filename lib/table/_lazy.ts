@@ -1,8 +1,14 @@
 // Private: the modules of this layer loaded on first use, one loader each (so each chunk is named once
 // in the initial load). What put, get and query need is imported statically; everything else is here.
-// Each of them imports this layer's mod.ts for its side effects: a bundler splitting code puts a module in
-// the chunk of the set of entries reaching it, so when every lazily loaded module reaches all that an
-// application reaches, the application loads one chunk instead of one per set of importers (14 before).
+// A bundler splitting code (esbuild) puts a file in the chunk of the set of entries reaching it, file by
+// file: every file a reached file imports is reached, whether the names it imports are used or not.
+// - Each lazily loaded module imports database.ts (which reaches all that a high-level application does)
+//   for its side effects, so the application loads one chunk instead of one per set of importers.
+// - What an application reaches must not import what only lazily loaded modules use: such a file would be
+//   reached, and land in the chunk the application loads. So the files on the put/get/query path import
+//   other files directly, not through a mod.ts that re-exports everything (the expressions' mod.ts
+//   reaches update.ts, which only item.save() uses), and this layer's mod.ts re-exports with `export *`,
+//   which an import passing through does not make reached (a named re-export does).
 
 /** Batch reads and writes, and the sends of a batch writer. */
 export const batches = () => import("./_batches.ts");

@@ -1,7 +1,7 @@
 // Batch writes of any size (internal; `table.batchWrite`, `table.batchWriter` and their tests use it, loaded
 // on first use): BatchWriteItem requests of 25, unprocessed items retried with backoff, a BatchWriteError
 // listing exactly the writes not applied when attempts run out.
-import "./mod.ts"; // for bundlers: see _lazy.ts
+import "./database.ts"; // for bundlers: see _lazy.ts
 import { type AttributeMap, decodeItem } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import type {

@@ -4,17 +4,18 @@
  *
  * @module
  */
-// For bundlers: with the signer's public surface, this module reaches all that the package root does, so
-// that the modules importing it (those loaded on first use, see _lazy.ts) share one chunk with the rest.
-import "../sigv4/mod.ts";
-export { Database } from "./database.ts";
+// For bundlers, the values are re-exported with `export *` (each of those files exports only public names):
+// a bundler that splits code (esbuild) puts every file a reached module imports into the chunk of its
+// importers, and a named re-export an application imports through makes this module reached, so that
+// everything listed here would land in what the application loads. See _lazy.ts.
+export * from "./database.ts";
 export type {
   BatchGetTableRequest,
   CreateTableOptions,
   DatabaseOptions,
   TransactWriteOptions,
 } from "./database.ts";
-export { Table } from "./table.ts";
+export * from "./table.ts";
 export type {
   BatchGetOptions,
   BatchWriteOptions,
@@ -27,11 +28,11 @@ export type {
   WaitOptions,
   WriteOptions,
 } from "./table.ts";
-export { Item } from "./item.ts";
+export * from "./item.ts";
 export type { ItemChange } from "./item.ts";
 export { Paginator } from "./paginator.ts";
 export type { Page, PageRequest, PaginatorSource } from "./paginator.ts";
-export { buildKey } from "./schema.ts";
+export * from "./schema.ts";
 export type {
   KeyAttribute,
   KeyInput,
@@ -40,9 +41,9 @@ export type {
   KeyValue,
   TableSchema,
 } from "./schema.ts";
-export { BatchGetError, BatchWriteError } from "./batch_errors.ts";
+export * from "./batch_errors.ts";
 export type { BatchRetryOptions, TableWrite, UnappliedWrite } from "./batch_errors.ts";
-export { BatchWriter } from "./batch_writer.ts";
+export * from "./batch_writer.ts";
 export type { BatchWriterOptions } from "./batch_writer.ts";
 export type {
   TableRef,

@@ -25,15 +25,12 @@
  */
 import type { DynamoDB } from "../client/mod.ts";
 import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
-import {
-  and,
-  compileExpressions,
-  type Condition,
-  conditionFromMap,
-  expectedToCondition,
-  type PathInput,
-  type UpdateBuilder,
-} from "../expressions/mod.ts";
+// The expressions' own files, not their mod.ts: see _lazy.ts.
+import { conditionFromMap, expectedToCondition } from "../expressions/boto_conditions.ts";
+import { compileExpressions } from "../expressions/compile.ts";
+import { and, type Condition } from "../expressions/condition.ts";
+import type { PathInput } from "../expressions/path.ts";
+import type { UpdateBuilder } from "../expressions/update.ts";
 import type {
   ReturnValue,
   ReturnValuesOnConditionCheckFailure,

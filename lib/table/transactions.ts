@@ -1,7 +1,7 @@
 // Transactions from native values and the expression builders (internal; `db.transactWrite` and
 // `db.transactGet` load it on first use): the entries of TransactWriteItems (put, update, delete, condition
 // check) and TransactGetItems, and the two sends.
-import "./mod.ts"; // for bundlers: see _lazy.ts
+import "./database.ts"; // for bundlers: see _lazy.ts
 import type { Database } from "./database.ts";
 import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
