@@ -4,8 +4,7 @@
  *
  * @module
  */
-export { DynafetchError, ValidationError } from "./lib/errors.ts";
-export type { ValidationErrorDetails } from "./lib/errors.ts";
+export * from "./lib/errors/mod.ts";
 export * from "./lib/codec/mod.ts";
 export * from "./lib/expressions/mod.ts";
 export * from "./lib/sigv4/mod.ts";
