@@ -1,6 +1,7 @@
 // Private, loaded on first use: `item.save()`, the queued changes of an item sent as one UpdateItem.
 import "./database.ts"; // for bundlers: see _lazy.ts
-import { update, type UpdateBuilder } from "../expressions/mod.ts";
+import { builder } from "../expressions/_update_builder.ts";
+import type { UpdateBuilder } from "../expressions/update.ts";
 import type { Item, ItemChange } from "./item.ts";
 import type { WriteOptions } from "./table.ts";
 
@@ -15,7 +16,7 @@ export async function saveItem<T extends object>(
 ): Promise<Partial<T> | undefined> {
   let u: UpdateBuilder | undefined;
   for (const { action, name, value } of changes.values()) {
-    u ??= update();
+    u ??= builder([]);
     const path = [name];
     u = action === "SET"
       ? u.set(path, value)
