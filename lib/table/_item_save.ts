@@ -1,5 +1,8 @@
 // Private, loaded on first use: `item.save()`, the queued changes of an item sent as one UpdateItem.
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 import { builder } from "../expressions/_update_builder.ts";
 import type { UpdateBuilder } from "../expressions/update.ts";
 import type { Item, ItemChange } from "./item.ts";

@@ -1,7 +1,10 @@
 // Private, loaded on first use: the 400 KB item limit, checked before sending (DynamoDB's item size is at
 // most the UTF-8 bytes of the item's JSON, so the hot path loads this only for items whose JSON is over
 // 409600 / 3 characters).
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 import type { AttributeMap } from "../codec/mod.ts";
 import { itemSize } from "../codec/_item_size.ts";
 import { fail } from "../errors.ts";

@@ -1,7 +1,8 @@
 // Private: the projection and consistency fields of a batch or transactional read. The key attributes are
 // added to the projection, so results can be matched to the keys asked for.
 import type { CodecOptions } from "../codec/mod.ts";
-import { compileExpressions, parsePath, type PathInput } from "../expressions/mod.ts";
+import { compileExpressions } from "../expressions/compile.ts";
+import { parsePath, type PathInput } from "../expressions/path.ts";
 
 /** The read fields of one table of BatchGetItem (or one Get of TransactGetItems). */
 export interface ReadFields {

@@ -1,7 +1,10 @@
 // Private, loaded on first use: resume positions of a paginator that a query or scan read in one page
 // never needs: the cursor's encoding (decoding is in _cursor.ts), and the key to resume after a page cut
 // part way.
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 import type { AttributeMap } from "../codec/mod.ts";
 import { fail } from "../errors.ts";
 import type { Position } from "./_cursor.ts";

@@ -1,7 +1,10 @@
 // Private, loaded on first use: a table's own life cycle (DescribeTable, UpdateTable, DeleteTable), and
 // polling DescribeTable with backoff until a table (and its global indexes) is ACTIVE, or until it is gone;
 // with the database's creating, getting and listing of tables (one module to load for the life cycle).
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 export { createTable, getTable, listTableNames } from "./table_definition.ts";
 import { DynafetchError } from "../errors.ts";
 import { ResourceNotFoundError, type TableDescription } from "../operations/mod.ts";

@@ -1,7 +1,10 @@
 // Batch reads of any size (internal; `table.batchGet` and `db.batchGet` load it on first use):
 // BatchGetItem requests of 100 over any tables, duplicate keys dropped, unprocessed keys retried with
 // backoff, results matched back to the keys asked for.
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 import type { DynamoDB } from "../client/mod.ts";
 import { type AttributeMap, type CodecOptions, decodeItem } from "../codec/mod.ts";
 import type {

@@ -1,7 +1,10 @@
 // Batch writes of any size (internal; `table.batchWrite`, `table.batchWriter` and their tests use it, loaded
 // on first use): BatchWriteItem requests of 25, unprocessed items retried with backoff, a BatchWriteError
 // listing exactly the writes not applied when attempts run out.
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 import { type AttributeMap, decodeItem } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
 import type {

@@ -1,7 +1,10 @@
 // Table definitions (internal; `db.createTable`, `db.getTable` and `db.listTableNames` load it on first
 // use): a definition (keys as `[name, type]`, billing, secondary indexes, stream, TTL, tags) turned into a
 // CreateTable request, the schema read back from a description, and the list of table names. The definition types are public (mod.ts exports them).
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 import type { DynamoDB } from "../client/mod.ts";
 import type { CodecOptions } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";

@@ -1,18 +1,18 @@
 // Transactions from native values and the expression builders (internal; `db.transactWrite` and
 // `db.transactGet` load it on first use): the entries of TransactWriteItems (put, update, delete, condition
 // check) and TransactGetItems, and the two sends.
-import "./database.ts"; // for bundlers: see _lazy.ts
+// For bundlers, see _lazy.ts:
+import "../client/dynamodb.ts";
+import "./database.ts";
+import "./table.ts";
 import type { Database } from "./database.ts";
 import { type AttributeMap, type CodecOptions, decodeItem, encodeItem } from "../codec/mod.ts";
 import { ValidationError } from "../errors.ts";
-import {
-  and,
-  compileExpressions,
-  type Condition,
-  expectedToCondition,
-  type PathInput,
-  type UpdateBuilder,
-} from "../expressions/mod.ts";
+import { expectedToCondition } from "../expressions/boto_conditions.ts";
+import { compileExpressions } from "../expressions/compile.ts";
+import { and, type Condition } from "../expressions/condition.ts";
+import type { PathInput } from "../expressions/path.ts";
+import type { UpdateBuilder } from "../expressions/update.ts";
 import type {
   ReturnValuesOnConditionCheckFailure,
   TransactGetItem,
