@@ -82,10 +82,11 @@ export interface TransactWriteOptions extends CallOptions {
  * ```
  */
 export class Database {
+  // Declared, not initialized: assigned in the constructor (no class field code).
   /** The low-level client (boto's Layer1): one method per DynamoDB operation, wire shapes in and out. */
-  readonly client: DynamoDB;
+  declare readonly client: DynamoDB;
   /** The codec options every table starts from. */
-  readonly codec?: CodecOptions;
+  declare readonly codec?: CodecOptions;
   #waits: TableOptions;
   #tables = new Map<string, Table<object>>();
 

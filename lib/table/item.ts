@@ -49,10 +49,11 @@ export interface ItemChange {
  * ```
  */
 export class Item<T extends object = Record<string, unknown>> {
+  // Declared, not initialized: assigned in the constructor (no class field code).
   /** The table the item belongs to. */
-  readonly table: Table<T>;
+  declare readonly table: Table<T>;
   /** The item's attributes as known here. */
-  attributes: T;
+  declare attributes: T;
   #changes = new Map<string, ItemChange>();
 
   /**

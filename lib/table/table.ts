@@ -170,16 +170,18 @@ const toCondition = (x: Condition | Record<string, unknown>): Condition | undefi
  * ```
  */
 export class Table<T extends object = Record<string, unknown>> {
+  // Declared, not initialized: assigned in the constructor (no class field code); `codec` and
+  // `description` exist once set.
   /** The table name. */
-  readonly name: string;
+  declare readonly name: string;
   /** The key schema (and known secondary indexes). */
-  readonly schema: TableSchema;
+  declare readonly schema: TableSchema;
   /** The low-level client. */
-  readonly client: DynamoDB;
+  declare readonly client: DynamoDB;
   /** The codec options in effect. */
-  readonly codec?: CodecOptions;
+  declare readonly codec?: CodecOptions;
   /** The last description read (`describe`, `refresh`, `getTable`, `createTable`). */
-  description?: TableDescription;
+  declare description?: TableDescription;
   // The waits and jitter the batch and admin calls use (their defaults are applied where they are used).
   #o: TableOptions;
   #keys: string[];
