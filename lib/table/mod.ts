@@ -4,47 +4,19 @@
  *
  * @module
  */
-// For bundlers, the values are re-exported with `export *` (each of those files exports only public names):
-// a bundler that splits code (esbuild) puts every file a reached module imports into the chunk of its
-// importers, and a named re-export an application imports through makes this module reached, so that
-// everything listed here would land in what the application loads. See _lazy.ts.
+// For bundlers, these files are re-exported with `export *` (each of them exports only public names; a
+// name exported there is public): a bundler that splits code (esbuild) puts every file a reached module
+// imports into the chunk of its importers, and a named re-export an application imports through makes
+// this module reached, so that everything it re-exports would land in what the application loads, batch
+// errors and writers included. See _lazy.ts.
 export * from "./database.ts";
-export type {
-  BatchGetTableRequest,
-  CreateTableOptions,
-  DatabaseOptions,
-  TransactWriteOptions,
-} from "./database.ts";
 export * from "./table.ts";
-export type {
-  BatchGetOptions,
-  BatchWriteOptions,
-  BatchWriteRequest,
-  GetOptions,
-  QueryOptions,
-  ReadManyOptions,
-  ScanOptions,
-  TableOptions,
-  WaitOptions,
-  WriteOptions,
-} from "./table.ts";
 export * from "./item.ts";
-export type { ItemChange } from "./item.ts";
+export * from "./schema.ts";
+export * from "./batch_errors.ts";
+export * from "./batch_writer.ts";
 export { Paginator } from "./paginator.ts";
 export type { Page, PageRequest, PaginatorSource } from "./paginator.ts";
-export * from "./schema.ts";
-export type {
-  KeyAttribute,
-  KeyInput,
-  KeySchema,
-  KeyType,
-  KeyValue,
-  TableSchema,
-} from "./schema.ts";
-export * from "./batch_errors.ts";
-export type { BatchRetryOptions, TableWrite, UnappliedWrite } from "./batch_errors.ts";
-export * from "./batch_writer.ts";
-export type { BatchWriterOptions } from "./batch_writer.ts";
 export type {
   TableRef,
   TransactEntryBase,
