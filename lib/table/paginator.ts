@@ -57,8 +57,12 @@ export interface PageRequest {
 
 /** What a paginator pages through: a fetch of one page and a decoder of items, with paging options. */
 export interface PaginatorSource<T> {
-  /** Fetches one page (a Query or Scan request with `request`'s fields added). */
-  fetch(request: PageRequest, signal: AbortSignal): Promise<ReadManyOutput>;
+  /**
+   * Fetches one page (a Query or Scan request with `request`'s fields added). `signal` aborts it when
+   * the consumer stops while other segments' requests are in flight; a single segment never has a
+   * request in flight when the consumer stops, so it gets none.
+   */
+  fetch(request: PageRequest, signal?: AbortSignal): Promise<ReadManyOutput>;
   /** Turns a wire item into what the paginator yields. */
   decode(item: AttributeMap): T;
   /** Turns a wire key into the `lastEvaluatedKey` it reports; by default the wire form is kept. */
@@ -196,7 +200,9 @@ export class Paginator<T> implements AsyncIterable<T> {
     const start = cursorOf(pos);
     this.cursor = typeof start === "object" ? await start : start;
     let emitted = 0;
-    const ctl = new AbortController();
+    // One segment has no request in flight at a yield (the next is asked for on resuming): only
+    // parallel segments need a controller, which costs Node 20 several microseconds per query.
+    const ctl = n > 1 ? new AbortController() : undefined;
     const inflight = new Map<number, Promise<[number, ReadManyOutput]>>();
     const request = (segment: number) => {
       const p = pos[segment];
@@ -206,7 +212,7 @@ export class Paginator<T> implements AsyncIterable<T> {
         ...limit < Infinity && { Limit: limit },
         ...n > 1 && { Segment: segment, TotalSegments: n },
       };
-      inflight.set(segment, s.fetch(req, ctl.signal).then((out) => [segment, out]));
+      inflight.set(segment, s.fetch(req, ctl?.signal).then((out) => [segment, out]));
     };
     try {
       if (max > 0) { for (let i = 0; i < n; i++) if (pos[i] !== 1) request(i); }
@@ -251,7 +257,7 @@ export class Paginator<T> implements AsyncIterable<T> {
       }
     } finally {
       if (inflight.size) {
-        ctl.abort();
+        ctl?.abort();
         for (const p of inflight.values()) p.catch(() => {});
       }
     }

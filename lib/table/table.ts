@@ -594,7 +594,7 @@ export class Table<T extends object = Record<string, unknown>> {
       ...o, // limit and maxResults, under the same names
       fetch: (request, signal) =>
         this.client[op]({ ...base, ...request }, {
-          signal: o.signal ? AbortSignal.any([o.signal, signal]) : signal,
+          signal: o.signal && signal ? AbortSignal.any([o.signal, signal]) : o.signal ?? signal,
           timeoutMs: o.timeoutMs,
         }),
       decode: (item) => this.#decode(item),

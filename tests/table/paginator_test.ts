@@ -1,7 +1,7 @@
 // Paginator unit tests over an in-memory source that honours Limit, ExclusiveStartKey, segments and a
 // filter the way DynamoDB does (Limit counts items read before the filter).
 import fc from "fast-check";
-import { assertEquals, assertRejects, assertThrows } from "../assert.ts";
+import { assertEquals, assertInstanceOf, assertRejects, assertThrows } from "../assert.ts";
 import type { AttributeMap } from "../../lib/codec/mod.ts";
 import { ValidationError } from "../../lib/errors.ts";
 import type { ReadManyOutput } from "../../lib/operations/mod.ts";
@@ -191,4 +191,23 @@ Deno.test("an early break aborts requests still in flight", async () => {
   const p = new Paginator({ fetch, decode: num, segments: 3 });
   for await (const _ of p) break;
   assertEquals(aborted, [true, true]);
+});
+
+Deno.test("a single segment's requests get no signal; parallel segments share one", async () => {
+  const signals: (AbortSignal | undefined)[] = [];
+  const fetch = (r: PageRequest, signal?: AbortSignal) => {
+    signals.push(signal);
+    const done = r.ExclusiveStartKey !== undefined;
+    return Promise.resolve({
+      Items: [item(signals.length)],
+      ...!done && { LastEvaluatedKey: item(0) },
+    });
+  };
+  assertEquals(await new Paginator({ fetch, decode: num }).all(), [1, 2]);
+  assertEquals(signals, [undefined, undefined]);
+  signals.length = 0;
+  await new Paginator({ fetch, decode: num, segments: 2 }).all();
+  assertEquals(signals.length, 4);
+  assertInstanceOf(signals[0], AbortSignal);
+  assertEquals(signals.every((s) => s === signals[0]), true);
 });

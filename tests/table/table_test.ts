@@ -376,3 +376,29 @@ await forEachEngine(({ engine, local, test }) => {
     });
   });
 });
+
+Deno.test("query and scan hand the client the caller's own signal, or none, for one segment", async () => {
+  const signals: (AbortSignal | undefined)[] = [];
+  const db = new Database({
+    region: "us-east-1",
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+    timeoutMs: 0,
+    validateChecksums: false,
+    transport: ({ signal }) => {
+      signals.push(signal);
+      const body = new TextEncoder().encode('{"Items":[],"Count":0}');
+      return Promise.resolve({ status: 200, headers: new Headers(), body });
+    },
+  });
+  const t = db.table("rows", { partitionKey: ["id", "S"] });
+  const caller = new AbortController().signal;
+  await t.query("a").all();
+  await t.query("a", { signal: caller }).all();
+  await t.scan({ signal: caller }).all();
+  assertEquals(signals, [undefined, caller, caller]);
+  // Parallel segments: the caller's signal and the paginator's, combined.
+  signals.length = 0;
+  await t.scan({ signal: caller, segments: 2 }).all();
+  assertEquals(signals.length, 2);
+  assertEquals(signals.some((s) => s === caller || s === undefined), false);
+});
