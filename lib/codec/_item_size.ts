@@ -20,16 +20,43 @@ const num = (s: string) =>
 // Raw bytes of a base64 string.
 const bytes = (s: string) => (s.length * 3 >> 2) - (s.endsWith("==") ? 2 : s.endsWith("=") ? 1 : 0);
 
-function size(v: AttributeValue): number {
-  if ("S" in v) return utf8(v.S);
-  if ("N" in v) return num(v.N);
-  if ("B" in v) return bytes(v.B);
-  if ("SS" in v) return v.SS.reduce((n, s) => n + utf8(s), 0);
-  if ("NS" in v) return v.NS.reduce((n, s) => n + num(s), 0);
-  if ("BS" in v) return v.BS.reduce((n, s) => n + bytes(s), 0);
-  if ("L" in v) return v.L.reduce((n, e) => n + size(e) + 1, 3);
-  if ("M" in v) return itemSize(v.M, 1) + 3;
+// How strings and numbers are measured: exactly, or by a bound that needs no scan of their characters
+// (at most 3 UTF-8 bytes per UTF-16 code unit; at most as many significant digits as characters).
+type Measure = { str(s: string): number; num(s: string): number };
+const EXACT: Measure = { str: utf8, num };
+const BOUND: Measure = { str: (s) => 3 * s.length, num: (s) => (s.length >> 1) + 2 };
+
+function size(v: AttributeValue, m: Measure): number {
+  // The one type key, read once (a chain of `in` tests costs more than the measuring).
+  for (const t in v) {
+    const x = (v as Record<string, unknown>)[t];
+    switch (t) {
+      case "S":
+        return m.str(x as string);
+      case "N":
+        return m.num(x as string);
+      case "B":
+        return bytes(x as string);
+      case "SS":
+        return (x as string[]).reduce((n, s) => n + m.str(s), 0);
+      case "NS":
+        return (x as string[]).reduce((n, s) => n + m.num(s), 0);
+      case "BS":
+        return (x as string[]).reduce((n, s) => n + bytes(s), 0);
+      case "L":
+        return (x as AttributeValue[]).reduce((n, e) => n + size(e, m) + 1, 3);
+      case "M":
+        return measure(x as AttributeMap, 1, m) + 3;
+    }
+    break;
+  }
   return 1;
+}
+
+function measure(item: AttributeMap, extra: number, m: Measure): number {
+  let n = 0;
+  for (const k of Object.keys(item)) n += m.str(k) + size(item[k], m) + extra;
+  return n;
 }
 
 /**
@@ -52,7 +79,16 @@ function size(v: AttributeValue): number {
  * ```
  */
 export function itemSize(item: AttributeMap, extra = 0): number {
-  let n = 0;
-  for (const k of Object.keys(item)) n += utf8(k) + size(item[k]) + extra;
-  return n;
+  return measure(item, extra, EXACT);
+}
+
+/**
+ * An upper bound of `itemSize(item)` that reads no string's characters: when it is within a limit, so is
+ * the item, and the exact size need not be computed.
+ *
+ * @param item The item as AttributeValues.
+ * @returns At least `itemSize(item)`.
+ */
+export function itemSizeBound(item: AttributeMap): number {
+  return measure(item, 0, BOUND);
 }

@@ -179,8 +179,7 @@ export function batchWriteTable<T extends object>(
 ): Promise<void> {
   const names = keyNames(table.schema);
   const writes = new Map<string, TableWrite>();
-  const add = (key: AttributeMap, request: WriteRequest) => {
-    const id = keyString(key, names);
+  const add = (id: string, request: WriteRequest) => {
     if (options.duplicates === "reject" && writes.has(id)) {
       throw new ValidationError("duplicate key in a batch write", {
         path: "",
@@ -193,12 +192,13 @@ export function batchWriteTable<T extends object>(
   };
   (request.puts ?? []).forEach((put, i) => {
     const Item = table.encodeItem(put);
-    checkItemSize(Item, "", ` (puts[${i}], key ${keyString(Item, names)})`);
-    add(Item, { PutRequest: { Item } });
+    const id = keyString(Item, names);
+    checkItemSize(Item, "", ` (puts[${i}], key ${id})`);
+    add(id, { PutRequest: { Item } });
   });
   for (const del of request.deletes ?? []) {
     const Key = table.key(del);
-    add(Key, { DeleteRequest: { Key } });
+    add(keyString(Key, names), { DeleteRequest: { Key } });
   }
   return batchWriteAll(
     (input, signal) => table.client.batchWriteItem(input, { signal }),

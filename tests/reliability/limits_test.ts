@@ -2,7 +2,7 @@
 // every test runs against a fake transport and checks that no request left.
 import { encode, encodeItem, update, ValidationError } from "../../mod.ts";
 import fc from "fast-check";
-import { itemSize } from "../../lib/codec/_item_size.ts";
+import { itemSize, itemSizeBound } from "../../lib/codec/_item_size.ts";
 import { type TransactWriteEntry, transactWriteItems } from "../../lib/table/transactions.ts";
 import { assertEquals, assertRejects, assertThrows } from "../assert.ts";
 import { fakeDatabase } from "../table/_local.ts";
@@ -436,6 +436,8 @@ Deno.test("limit: the put path's skip is sound: item size <= UTF-8 bytes of the 
       const size = itemSize(wire);
       assertEquals(size <= new TextEncoder().encode(text).length, true, `${size} ${text}`);
       assertEquals(size <= 3 * text.length, true);
+      // The bound the batch and transaction checks test first is never below the exact size.
+      assertEquals(itemSizeBound(wire) >= size, true);
     }),
     { numRuns: 500 },
   );
