@@ -23,7 +23,7 @@ export const BUDGET_GZIP_BYTES = 10 * 1024;
  * Where we are: the size today, rounded up. CI fails above it, so the number can only go down until it
  * meets the budget; lower it whenever a change makes the bundle smaller.
  */
-export const CEILING_GZIP_BYTES = 18_250;
+export const CEILING_GZIP_BYTES = 17_400;
 
 /** Sizes of one bundled entry. */
 export interface BundleSize {
