@@ -14,8 +14,7 @@ import { AUTO_LIMIT, signingKey } from "./_signature.ts";
 
 /**
  * Which SHA-256/HMAC implementation signs: `"js"` the verified pure TypeScript one, `"webcrypto"`
- * `crypto.subtle`, and `"auto"` the pure one, except that bodies over 8 KiB (128 KiB in Deno, whose
- * digest runs on another thread, and 20 KiB in Bun) are hashed by WebCrypto.
+ * `crypto.subtle`, and `"auto"` the pure one, except that bodies over 8 KiB are hashed by WebCrypto.
  */
 export type Hashing = "auto" | "webcrypto" | "js";
 

@@ -3,7 +3,7 @@
  * would, synchronously with the pure SHA-256/HMAC and without the general canonicalization of arbitrary
  * paths, queries and headers, so that an application that never calls `signRequest` or `presignUrl`
  * does not bundle it. Any other URL, `hashing: "webcrypto"` and bodies WebCrypto hashes faster (over
- * 8 KiB, 128 KiB in Deno, with `"auto"`, unless the caller has the body's hash from a native SHA-256) go to the general
+ * 8 KiB with `"auto"`, unless the caller has the body's hash from a native SHA-256) go to the general
  * signer, which loads on first use.
  *
  * This module is browser compatible.

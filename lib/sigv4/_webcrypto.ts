@@ -1,6 +1,6 @@
 /**
  * The WebCrypto (`crypto.subtle`) path of `_hashing.ts`, loaded on first use: with `hashing: "webcrypto"`,
- * or for a body over 8 KiB (128 KiB in Deno). The derived signing key is cached as an imported `CryptoKey`.
+ * or for a body over 8 KiB. The derived signing key is cached as an imported `CryptoKey`.
  *
  * This module is browser compatible.
  *

@@ -5,7 +5,7 @@
  * The derived signing key is cached per (secret, day, region, service), so a signature costs two SHA-256
  * digests and one HMAC: by default (`hashing: "auto"`) with the verified pure TypeScript implementation,
  * which beats WebCrypto's async round trips on the small payloads DynamoDB sends, and with
- * `crypto.subtle` for bodies over 8 KiB (128 KiB in Deno) or when `hashing: "webcrypto"`.
+ * `crypto.subtle` for bodies over 8 KiB or when `hashing: "webcrypto"`.
  *
  * This module is browser compatible.
  *

@@ -7,6 +7,7 @@ import { signRequest } from "../../lib/sigv4/mod.ts";
 import type { Credentials, Hashing } from "../../lib/sigv4/mod.ts";
 import { signJsonPost } from "../../lib/sigv4/_json_post.ts";
 import { sha256Hex } from "../../lib/sigv4/_sha256.ts";
+import { AUTO_LIMIT } from "../../lib/sigv4/_signature.ts";
 
 const CONTENT_TYPE = "application/x-amz-json-1.0";
 
@@ -189,8 +190,8 @@ Deno.test("a body hash handed in replaces hashing the body under auto only", asy
   const used = await signature("auto", wrong);
   assertEquals(used === honest, false);
   assertEquals(await signature(undefined, wrong), used);
-  // Over 8 KiB, too, where "auto" would otherwise take WebCrypto through signRequest.
-  const long = args({ body: JSON.stringify({ s: "é".repeat(9000) }) });
+  // Past AUTO_LIMIT, too, where "auto" would otherwise take WebCrypto through signRequest.
+  const long = args({ body: JSON.stringify({ s: "é".repeat(AUTO_LIMIT) }) });
   assertEquals(
     (await signJsonPost(...long, wrong)).authorization ===
       (await signJsonPost(...long)).authorization,
