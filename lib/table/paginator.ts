@@ -59,10 +59,9 @@ export interface PageRequest {
 export interface PaginatorSource<T> {
   /**
    * Fetches one page (a Query or Scan request with `request`'s fields added). `signal` aborts it when
-   * the consumer stops while other segments' requests are in flight; a single segment never has a
-   * request in flight when the consumer stops, so it gets none.
+   * the consumer stops while requests are in flight.
    */
-  fetch(request: PageRequest, signal?: AbortSignal): Promise<ReadManyOutput>;
+  fetch(request: PageRequest, signal: AbortSignal): Promise<ReadManyOutput>;
   /** Turns a wire item into what the paginator yields. */
   decode(item: AttributeMap): T;
   /** Turns a wire key into the `lastEvaluatedKey` it reports; by default the wire form is kept. */
@@ -83,6 +82,18 @@ export interface PaginatorSource<T> {
   /** The names of the key attributes of a resume position, for cutting a page. */
   keyNames?: readonly string[];
 }
+
+/**
+ * Marks a source (the table's) whose `fetch` takes no signal when one segment pages: it then has no
+ * request in flight when the consumer stops. Package-private: not re-exported.
+ */
+export const SIGNALLESS: unique symbol = Symbol("signalless");
+
+/** A source marked with SIGNALLESS, whose fetch may get no signal. */
+export type Signalless = {
+  [SIGNALLESS]?: true;
+  fetch(request: PageRequest, signal?: AbortSignal): Promise<ReadManyOutput>;
+};
 
 /**
  * Pages through a Query or Scan: iterate it for items, or `.pages()` for pages. Each iteration starts over
@@ -173,8 +184,11 @@ export class Paginator<T> implements AsyncIterable<T> {
    */
   async all(): Promise<T[]> {
     const out: T[] = [];
-    // By pages: a generator step per item would cost more than the items' own work.
-    for await (const page of this.pages()) for (const item of page.items) out.push(item);
+    // By pages (a generator step per item would cost more than the items' own work), unless a subclass
+    // iterates items its own way.
+    if (this[Symbol.asyncIterator] !== Paginator.prototype[Symbol.asyncIterator]) {
+      for await (const item of this) out.push(item);
+    } else for await (const page of this.pages()) for (const item of page.items) out.push(item);
     return out;
   }
 
@@ -200,9 +214,10 @@ export class Paginator<T> implements AsyncIterable<T> {
     const start = cursorOf(pos);
     this.cursor = typeof start === "object" ? await start : start;
     let emitted = 0;
-    // One segment has no request in flight at a yield (the next is asked for on resuming): only
-    // parallel segments need a controller, which costs Node 20 several microseconds per query.
-    const ctl = n > 1 ? new AbortController() : undefined;
+    // One segment has no request in flight at a yield (the next is asked for on resuming), so a source
+    // that says it can do without (the table's own) gets no signal then: a controller costs Node 20
+    // several microseconds per query, and its signal a listener per request.
+    const ctl = n > 1 || !(s as Signalless)[SIGNALLESS] ? new AbortController() : undefined;
     const inflight = new Map<number, Promise<[number, ReadManyOutput]>>();
     const request = (segment: number) => {
       const p = pos[segment];
@@ -212,7 +227,10 @@ export class Paginator<T> implements AsyncIterable<T> {
         ...limit < Infinity && { Limit: limit },
         ...n > 1 && { Segment: segment, TotalSegments: n },
       };
-      inflight.set(segment, s.fetch(req, ctl?.signal).then((out) => [segment, out]));
+      inflight.set(
+        segment,
+        (s.fetch as Signalless["fetch"])(req, ctl?.signal).then((out) => [segment, out]),
+      );
     };
     try {
       if (max > 0) { for (let i = 0; i < n; i++) if (pos[i] !== 1) request(i); }

@@ -44,7 +44,7 @@ import { checkName } from "./_names.ts";
 import type { BatchRetryOptions } from "./batch_errors.ts";
 import { BatchWriter, type BatchWriterOptions } from "./batch_writer.ts";
 import { Item } from "./item.ts";
-import { Paginator } from "./paginator.ts";
+import { Paginator, type PaginatorSource, SIGNALLESS, type Signalless } from "./paginator.ts";
 import { buildKey, type KeyInput, type KeySchema, type TableSchema } from "./schema.ts";
 
 /** How a table handle encodes values and waits; the database passes its own. */
@@ -590,9 +590,10 @@ export class Table<T extends object = Record<string, unknown>> {
       ...extra,
       ...compileExpressions({ keyCondition, filter, projection }, this.codec),
     };
-    return new Paginator<T>({
+    const source: PaginatorSource<T> & Signalless = {
+      [SIGNALLESS]: true,
       ...o, // limit and maxResults, under the same names
-      fetch: (request, signal) =>
+      fetch: (request, signal?: AbortSignal) =>
         this.client[op]({ ...base, ...request }, {
           signal: o.signal && signal ? AbortSignal.any([o.signal, signal]) : o.signal ?? signal,
           timeoutMs: o.timeoutMs,
@@ -603,6 +604,7 @@ export class Table<T extends object = Record<string, unknown>> {
       start: cursor ?? (startKey && encodeItem(startKey, this.codec)),
       exactLimit: !filter || !names,
       keyNames: names,
-    });
+    };
+    return new Paginator<T>(source);
   }
 }

@@ -5,7 +5,12 @@ import { assertEquals, assertInstanceOf, assertRejects, assertThrows } from "../
 import type { AttributeMap } from "../../lib/codec/mod.ts";
 import { ValidationError } from "../../lib/errors.ts";
 import type { ReadManyOutput } from "../../lib/operations/mod.ts";
-import { type PageRequest, Paginator, type PaginatorSource } from "../../lib/table/paginator.ts";
+import {
+  type PageRequest,
+  Paginator,
+  type PaginatorSource,
+  SIGNALLESS,
+} from "../../lib/table/paginator.ts";
 
 const item = (n: number): AttributeMap => ({ n: { N: String(n) } });
 const num = (m: AttributeMap): number => Number((m.n as { N: string }).N);
@@ -193,7 +198,7 @@ Deno.test("an early break aborts requests still in flight", async () => {
   assertEquals(aborted, [true, true]);
 });
 
-Deno.test("a single segment's requests get no signal; parallel segments share one", async () => {
+Deno.test("every source gets a signal, except the table's own (marked) when one segment pages", async () => {
   const signals: (AbortSignal | undefined)[] = [];
   const fetch = (r: PageRequest, signal?: AbortSignal) => {
     signals.push(signal);
@@ -203,11 +208,33 @@ Deno.test("a single segment's requests get no signal; parallel segments share on
       ...!done && { LastEvaluatedKey: item(0) },
     });
   };
+  // A source of the caller's own: its fetch may rely on the signal (the contract since the start).
   assertEquals(await new Paginator({ fetch, decode: num }).all(), [1, 2]);
+  assertEquals(signals.length, 2);
+  assertInstanceOf(signals[0], AbortSignal);
+  assertEquals(signals[1], signals[0]);
+  signals.length = 0;
+  const marked = { [SIGNALLESS]: true as const, fetch, decode: num };
+  assertEquals(await new Paginator(marked).all(), [1, 2]);
   assertEquals(signals, [undefined, undefined]);
   signals.length = 0;
-  await new Paginator({ fetch, decode: num, segments: 2 }).all();
+  await new Paginator({ ...marked, segments: 2 }).all();
   assertEquals(signals.length, 4);
   assertInstanceOf(signals[0], AbortSignal);
   assertEquals(signals.every((s) => s === signals[0]), true);
+});
+
+Deno.test("all() collects what iteration yields, also in a subclass that iterates its own way", async () => {
+  const fetch = () => Promise.resolve({ Items: [item(1), item(2)] });
+  class Doubled extends Paginator<number> {
+    override async *[Symbol.asyncIterator](): AsyncGenerator<number, void, undefined> {
+      for await (const n of new Paginator({ fetch, decode: num })) yield 2 * n;
+    }
+  }
+  const doubled = new Doubled({ fetch, decode: num });
+  const iterated: number[] = [];
+  for await (const n of doubled) iterated.push(n);
+  assertEquals(iterated, [2, 4]);
+  assertEquals(await doubled.all(), [2, 4]);
+  assertEquals(await new Paginator({ fetch, decode: num }).all(), [1, 2]);
 });
