@@ -2,7 +2,7 @@
 // maps, which add the path to a Fault on its way out.
 import { invalid } from "../errors.ts";
 import type { CodecOptions } from "./options.ts";
-import { type Ctx, resolveOptions } from "./_options.ts";
+import { type Ctx, resolveCached } from "./_options.ts";
 import { fail, Fault, within } from "./_fault.ts";
 import { formatPath } from "./_path.ts";
 
@@ -23,7 +23,7 @@ export function run<V, T>(
   value: V,
   options?: CodecOptions,
 ): T {
-  const c = resolve(options);
+  const c = resolveCached(options);
   clean = true;
   for (const _ in OBJECT_PROTO) clean = false;
   try {
@@ -33,24 +33,6 @@ export function run<V, T>(
       ? invalid(formatPath(e.path.reverse()), e.message, e.found, e.allowed)
       : e;
   }
-}
-
-// The options object resolved last with its enumerable keys and values then (`[options, key, value, key,
-// ...]`), and what it resolved to: a table decodes every item of a page with one options object, which is
-// resolved again only when it is another object or its fields changed (resolving costs 0.5-0.9 us, more
-// than decoding a small item). No options (a DynamoNumber made while decoding) leaves them in place.
-let seen: unknown[] = [];
-let seenCtx: Ctx;
-
-function resolve<O extends CodecOptions>(options: O | undefined): Ctx {
-  if (options === undefined) return resolveOptions(options);
-  const now: unknown[] = [options];
-  for (const k in options) now.push(k, options[k]);
-  if (now.length !== seen.length || now.some((x, i) => x !== seen[i])) {
-    seenCtx = resolveOptions(options);
-    seen = now;
-  }
-  return seenCtx;
 }
 
 /** A function that turns one value (at `depth`) into another. */

@@ -4,8 +4,8 @@ import { decode, decodeItem, DynamoNumber, encodeItem } from "../../lib/codec/mo
 import { ValidationError } from "../../lib/errors.ts";
 import type { AttributeValue, CodecOptions } from "../../lib/codec/mod.ts";
 
-// `run` resolves an options object once and reuses the result while the object is the same and its
-// enumerable fields hold the same values: every change must still take effect at the next call.
+// `run` resolves options once and reuses the result while the fields the codec reads hold the same values:
+// every change must still take effect at the next call, however the field is held.
 
 const item = { n: { N: "1" } };
 
@@ -81,4 +81,28 @@ Deno.test("one options object changed at random between calls decodes as a fresh
       }
     },
   ));
+});
+
+Deno.test("options held behind a getter or in a non-enumerable field take effect when they change", () => {
+  const big = { n: { N: "12345678901234567890" } };
+  class Settings {
+    #numbers: CodecOptions["numbers"] = "lossy";
+    get numbers() {
+      return this.#numbers;
+    }
+    set(numbers: CodecOptions["numbers"]) {
+      this.#numbers = numbers;
+    }
+  }
+  const settings = new Settings();
+  assertStrictEquals(decodeItem(big, settings).n, 12345678901234567000);
+  settings.set("exact");
+  assertEquals(decodeItem(big, settings).n, new DynamoNumber("12345678901234567890"));
+  const hidden: CodecOptions = {};
+  Object.defineProperty(hidden, "numbers", { value: "lossy", writable: true, enumerable: false });
+  assertStrictEquals(decodeItem(big, hidden).n, 12345678901234567000);
+  (hidden as { numbers: string }).numbers = "exact";
+  assertEquals(decodeItem(big, hidden).n, new DynamoNumber("12345678901234567890"));
+  (hidden as { numbers: string }).numbers = "nope";
+  assertThrows(() => decodeItem(big, hidden), ValidationError, "options.numbers");
 });
