@@ -64,18 +64,20 @@ let createHash: typeof import("node:crypto").createHash | undefined;
 let nativeCrc32: ((bytes: Uint8Array) => number) | undefined;
 let loading: Promise<void> | undefined;
 
-function loadNatives(): Promise<void> {
-  return loading ??= Promise.all([import("node:crypto"), import("node:zlib")]).then(
-    ([crypto, zlib]) => {
-      createHash = crypto.createHash;
-      // zlib.crc32 is in Node 20.15 and later.
+// Each module on its own, so that one missing leaves the other in use.
+function loadNatives(): void {
+  loading ??= Promise.all([
+    import("node:crypto").then((crypto) => createHash = crypto.createHash, () => {}),
+    // zlib.crc32 is in Node 20.15 and later.
+    import("node:zlib").then((zlib) => {
       if (typeof zlib.crc32 == "function") nativeCrc32 = zlib.crc32;
-    },
-    () => {},
-  );
+    }, () => {}),
+  ]).then(() => {});
 }
 
+// Below ~256 characters the pure code is the faster (a 40-character GetItem: 0.67 us against 1.1).
 function sha256(body: string): string | undefined {
+  if (body.length < 256) return undefined;
   if (createHash) return createHash("sha256").update(body).digest("hex");
   if (body.length > 512) loadNatives();
 }
@@ -91,8 +93,8 @@ function crc32(bytes: Uint8Array): number | undefined {
  * socket and TLS errors reject, which the client retries as a `NetworkError`. A request that fails on a
  * pooled socket the server had closed while it was idle is sent again at once on another socket,
  * without the client seeing a failure. Each response reports `reusedConnection`. The transport also
- * offers Node's native SHA-256 and CRC-32 (`sha256`, `crc32`), which the client signs bodies and checks
- * responses with once they have loaded; they load in the background on the first body over 512
+ * offers Node's native SHA-256 and CRC-32 (`sha256`, `crc32`), which the client signs bodies of 256
+ * characters and more and checks responses with once they have loaded; they load in the background on the first body over 512
  * characters or response over 4 KB.
  *
  * @param options Socket count, idle lifetime and TLS settings.

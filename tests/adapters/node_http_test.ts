@@ -469,7 +469,12 @@ Deno.test("node:http: its native SHA-256 and CRC-32 give the signer's and the cl
   fc.assert(
     fc.property(
       fc.oneof(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string()),
-      (text) => assertEquals(native.sha256(text), sha256Hex(text)),
+      (text) => {
+        // Short bodies stay with the pure code (it is the faster there); long ones match it.
+        if (text.length < 256) assertEquals(native.sha256(text), undefined);
+        const long = text.repeat(Math.ceil(256 / (text.length || 1))) || "x".repeat(256);
+        assertEquals(native.sha256(long), sha256Hex(long));
+      },
     ),
     { numRuns: 300 },
   );
