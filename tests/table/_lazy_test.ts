@@ -13,7 +13,11 @@ const APPS = ["../tests/table/_apps/typed_errors.ts", "../tests/table/_apps/new_
 const LAZY_ONLY = [
   "lib/expressions/_update_builder.ts",
   "lib/expressions/update.ts",
+  "lib/codec/_item_size.ts",
+  "lib/table/_batches.ts",
   "lib/table/_item_save.ts",
+  "lib/table/_item_size.ts",
+  "lib/table/_resume.ts",
   "lib/table/_table_admin.ts",
   "lib/table/batch_errors.ts",
   "lib/table/batch_get.ts",
