@@ -93,9 +93,9 @@ function crc32(bytes: Uint8Array): number | undefined {
  * socket and TLS errors reject, which the client retries as a `NetworkError`. A request that fails on a
  * pooled socket the server had closed while it was idle is sent again at once on another socket,
  * without the client seeing a failure. Each response reports `reusedConnection`. The transport also
- * offers Node's native SHA-256 and CRC-32 (`sha256`, `crc32`), which the client signs bodies of 256
- * characters and more and checks responses with once they have loaded; they load in the background on the first body over 512
- * characters or response over 4 KB.
+ * offers Node's native SHA-256 and CRC-32 (`sha256`, `crc32`): once they have loaded, the client signs
+ * bodies of 256 characters and more and checks responses with them. They load in the background on the
+ * first body over 512 characters or response over 4 KB.
  *
  * @param options Socket count, idle lifetime and TLS settings.
  * @returns The transport, with `close()` to destroy its sockets (requests in flight fail; later ones

@@ -66,7 +66,6 @@ function measure(item: AttributeMap, extra: number, m: Measure): number {
  * element).
  *
  * @param item The item as AttributeValues.
- * @param extra Bytes added per attribute (1 inside a map; 0 for an item).
  * @returns The size in bytes; DynamoDB's limit is 409,600 (400 KB).
  * @example
  * ```ts
@@ -78,8 +77,8 @@ function measure(item: AttributeMap, extra: number, m: Measure): number {
  * assertEquals(itemSize(encodeItem({ id: "é!", n: 12345, tags: [true, null] })), 2 + 3 + 1 + 4 + 4 + 7);
  * ```
  */
-export function itemSize(item: AttributeMap, extra = 0): number {
-  return measure(item, extra, EXACT);
+export function itemSize(item: AttributeMap): number {
+  return measure(item, 0, EXACT);
 }
 
 /**
